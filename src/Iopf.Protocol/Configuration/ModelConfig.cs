@@ -1,0 +1,130 @@
+using System.Collections.Immutable;
+using Iopf.Protocol.Memory;
+
+namespace Iopf.Protocol.Configuration;
+
+/// <summary>A guest page named by VM and guest page number.</summary>
+public readonly record struct GuestPage(int Vm, ulong Page) : IComparable<GuestPage>
+{
+    public int CompareTo(GuestPage other) => (Vm, Page).CompareTo((other.Vm, other.Page));
+
+    public override string ToString() => $"vm{Vm}:gpfn{Page}";
+}
+
+/// <summary>
+/// Everything that fixes one model instance: the size of the world, the workload and which mutants are on.
+/// Functions map one-to-one onto VMs (SR-IOV VF / S-IOV assignable interface i serves VM i).
+/// </summary>
+public sealed record ModelConfig
+{
+    public const ulong PageSize = 4096;
+
+    public int Vms { get; init; } = 2;
+
+    public int PagesPerVm { get; init; } = 2;
+
+    /// <summary>Host frames backing guest memory; fewer than Vms * PagesPerVm means overcommit.</summary>
+    public int HostFrames { get; init; } = 3;
+
+    public PinnedRegion FaultBuffers { get; init; } = new(0x10_0000, 4096, 2);
+
+    public int IopfQueueCapacity { get; init; } = 4;
+
+    public int FaultBufferQueueCapacity { get; init; } = 4;
+
+    public int CompletionQueueCapacity { get; init; } = 4;
+
+    /// <summary>Initial value of every ring's free-running counters (set near 2^32 to exercise wrap-around).</summary>
+    public uint RingStartCounter { get; init; }
+
+    /// <summary>The DMA writes the device performs, in issue order.</summary>
+    public ImmutableArray<Payload> Payloads { get; init; } = [];
+
+    /// <summary>Guest pages resident (mapped to a frame) at the start; every other page starts swapped out.</summary>
+    public ImmutableArray<GuestPage> InitiallyResident { get; init; } = [];
+
+    /// <summary>How many eviction requests (memory pressure) each guest VM issues during the run.</summary>
+    public int PressurePerVm { get; init; }
+
+    public ImmutableHashSet<Mutant> Mutants { get; init; } = [];
+
+    public bool Has(Mutant mutant) => Mutants.Contains(mutant);
+
+    /// <summary>PASID the device uses for function f (any fixed injective map will do; this one is non-zero).</summary>
+    public static int PasidOf(int function) => 0x100 + function;
+
+    /// <summary>Every reason this configuration cannot be run; empty when it is valid.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (Vms is < 1 or > 255)
+        {
+            problems.Add($"vms: {Vms} is not in 1..255");
+        }
+
+        if (PagesPerVm < 1)
+        {
+            problems.Add($"pagesPerVm: {PagesPerVm} must be at least 1");
+        }
+
+        if (HostFrames < 2)
+        {
+            problems.Add($"hostFrames: {HostFrames} must be at least 2 (one pinned page plus one evictable)");
+        }
+
+        if (FaultBuffers.Problem() is { } region)
+        {
+            problems.Add($"faultBuffers: {region}");
+        }
+
+        foreach (var (name, capacity) in new[] { ("iopfQueue", IopfQueueCapacity), ("faultBufferQueue", FaultBufferQueueCapacity), ("completionQueue", CompletionQueueCapacity) })
+        {
+            if (!Queues.RingQueue.IsSupportedCapacity(capacity))
+            {
+                problems.Add($"{name}: capacity {capacity} is not a power of two in 2..65536");
+            }
+        }
+
+        if (CompletionQueueCapacity < FaultBuffers.BufferCount)
+        {
+            problems.Add($"completionQueue: capacity {CompletionQueueCapacity} is below the {FaultBuffers.BufferCount} fault buffers (one completion per held buffer must fit)");
+        }
+
+        var resident = InitiallyResident.Distinct().ToList();
+        if (resident.Count > HostFrames)
+        {
+            problems.Add($"initiallyResident: {resident.Count} pages but only {HostFrames} host frames");
+        }
+
+        foreach (var page in resident.Where(p => p.Vm < 0 || p.Vm >= Vms || p.Page >= (ulong)PagesPerVm))
+        {
+            problems.Add($"initiallyResident: {page} is outside the guest memory");
+        }
+
+        for (var i = 0; i < Payloads.Length; i++)
+        {
+            var p = Payloads[i];
+            if (p.Id != i)
+            {
+                problems.Add($"payloads[{i}]: id {p.Id} must equal its issue position {i}");
+            }
+
+            if (p.Vm < 0 || p.Vm >= Vms)
+            {
+                problems.Add($"payloads[{i}]: vm {p.Vm} is not in 0..{Vms - 1}");
+            }
+
+            if (p.Length < 1 || (p.Gpa % PageSize) + (ulong)p.Length > PageSize)
+            {
+                problems.Add($"payloads[{i}]: gpa 0x{p.Gpa:x} + length {p.Length} does not stay inside one page");
+            }
+
+            if (p.Gpa / PageSize >= (ulong)PagesPerVm)
+            {
+                problems.Add($"payloads[{i}]: gpa 0x{p.Gpa:x} is outside the VM's {PagesPerVm} pages");
+            }
+        }
+
+        return problems;
+    }
+}

@@ -1,0 +1,46 @@
+using Iopf.Protocol.Configuration;
+using Iopf.Protocol.Queues;
+
+namespace Iopf.Protocol.Memory;
+
+/// <summary>
+/// The pinned memory the device and the driver share: the fault buffers and the three rings.
+/// Pinned, so neither party can fault on it.
+/// </summary>
+public sealed class PinnedMemory
+{
+    public const string IopfQueueName = "IopfQueue";
+    public const string FaultBufferQueueName = "FaultBufferQueue";
+    public const string CompletionQueueName = "CompletionQueue";
+
+    public PinnedMemory(ModelConfig config)
+    {
+        var offByOne = config.Has(Mutant.RingFullOffByOne);
+        Buffers = new FaultBufferPool(config.FaultBuffers);
+        IopfQueue = new RingQueue(IopfQueueName, config.IopfQueueCapacity, offByOne);
+        FaultBufferQueue = new RingQueue(FaultBufferQueueName, config.FaultBufferQueueCapacity, offByOne);
+        CompletionQueue = new RingQueue(CompletionQueueName, config.CompletionQueueCapacity, offByOne);
+        foreach (var ring in new[] { IopfQueue, FaultBufferQueue, CompletionQueue })
+        {
+            ring.StartAt(config.RingStartCounter);
+        }
+    }
+
+    private PinnedMemory(PinnedMemory other)
+    {
+        Buffers = other.Buffers.Clone();
+        IopfQueue = other.IopfQueue.Clone();
+        FaultBufferQueue = other.FaultBufferQueue.Clone();
+        CompletionQueue = other.CompletionQueue.Clone();
+    }
+
+    public FaultBufferPool Buffers { get; }
+
+    public RingQueue IopfQueue { get; }
+
+    public RingQueue FaultBufferQueue { get; }
+
+    public RingQueue CompletionQueue { get; }
+
+    public PinnedMemory Clone() => new(this);
+}

@@ -1,0 +1,58 @@
+namespace Iopf.Protocol.Messages;
+
+/// <summary>A message one party sends another. Plain data: the actors carry them, the explorer queues them.</summary>
+public abstract record Message;
+
+/// <summary>Device to itself: issue the next payload of the workload (a separate scheduling step per DMA).</summary>
+public sealed record IssueNextDma : Message;
+
+/// <summary>Device to IOMMU: ATS translation request. Job is the waiting DMA, or -1 for an ATC refresh after a completion.</summary>
+public sealed record TranslationRequest(int Function, ulong Page, int Job) : Message;
+
+/// <summary>IOMMU to device: the translation, or Frame = null when the guest page is not present (an IOPF).</summary>
+public sealed record TranslationResponse(int Function, ulong Page, int Job, int? Frame) : Message;
+
+/// <summary>Device to itself: second half of a fault report (normally: publish the fault descriptor after the buffer location).</summary>
+public sealed record FinishFaultReport(int Sequence) : Message;
+
+/// <summary>Device to driver: interrupt, the IO page fault queue has entries.</summary>
+public sealed record FaultInterrupt : Message;
+
+/// <summary>Driver to VMM: make guest page Page of VM Vm present for fault Sequence.</summary>
+public sealed record ResolveFault(int Sequence, int Vm, ulong Page) : Message;
+
+/// <summary>VMM to driver: the page of fault Sequence is present, mapped and pinned.</summary>
+public sealed record PageReady(int Sequence, int Frame) : Message;
+
+/// <summary>Driver to VMM: copy the payload of fault Sequence from fault buffer Buffer into the guest page.</summary>
+public sealed record CopyPayload(int Sequence, int Buffer, int Vm, ulong Gpa, int Length) : Message;
+
+/// <summary>VMM to driver: the copy of fault Sequence is done.</summary>
+public sealed record CopyDone(int Sequence) : Message;
+
+/// <summary>Driver to device: doorbell, the completion queue has entries.</summary>
+public sealed record CompletionDoorbell : Message;
+
+/// <summary>VMM to IOMMU: install the translation of a guest page.</summary>
+public sealed record MapPage(int Function, ulong Page, int Frame, int Token) : Message;
+
+/// <summary>IOMMU to VMM: translation Token installed.</summary>
+public sealed record MapDone(int Token) : Message;
+
+/// <summary>VMM to IOMMU: remove the translation of a guest page (eviction).</summary>
+public sealed record UnmapPage(int Function, ulong Page, int Token) : Message;
+
+/// <summary>IOMMU to VMM: translation removed and every device TLB invalidated.</summary>
+public sealed record UnmapDone(int Token) : Message;
+
+/// <summary>IOMMU to device: drop the ATC entry of a guest page.</summary>
+public sealed record AtcInvalidate(int Function, ulong Page, int Token) : Message;
+
+/// <summary>Device to IOMMU: the ATC entry is gone.</summary>
+public sealed record AtcInvalidateAck(int Token) : Message;
+
+/// <summary>Guest VM to itself: time to apply memory pressure once more.</summary>
+public sealed record GuestTick : Message;
+
+/// <summary>Guest VM to VMM: reclaim one of this VM's resident pages (Choice picks which, modulo the candidates).</summary>
+public sealed record MemoryPressure(int Vm, int Choice) : Message;

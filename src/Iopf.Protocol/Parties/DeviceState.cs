@@ -1,0 +1,60 @@
+using Iopf.Protocol.Configuration;
+using Iopf.Protocol.Memory;
+
+namespace Iopf.Protocol.Parties;
+
+/// <summary>A payload parked in a fault buffer, waiting for its fault to be resolved.</summary>
+/// <remarks>DescriptorFunction is the function id the device wrote into the fault descriptor (normally Payload.Vm).</remarks>
+public sealed record OutstandingFault(int Sequence, Payload Payload, int Buffer, int DescriptorFunction);
+
+/// <summary>
+/// The device's private state: its device TLB (ATC), DMAs waiting for a translation, payloads held back by
+/// back-pressure, and the faults it has reported but not yet seen completed.
+/// </summary>
+public sealed class DeviceState
+{
+    /// <summary>Index of the next payload of the workload to issue.</summary>
+    public int NextPayload { get; set; }
+
+    /// <summary>Device TLB: (function, guest page) → host frame.</summary>
+    public SortedDictionary<(int Function, ulong Page), int> Atc { get; init; } = [];
+
+    /// <summary>DMAs waiting for a translation response, by job (= payload id).</summary>
+    public SortedDictionary<int, Payload> AwaitingTranslation { get; init; } = [];
+
+    /// <summary>Payloads that need a fault buffer but none (or no queue slot) is free: back-pressure, in order.</summary>
+    public List<Payload> Stalled { get; init; } = [];
+
+    /// <summary>Faults whose report is half written (one of its two descriptors is still to be pushed).</summary>
+    public SortedSet<int> Unpublished { get; init; } = [];
+
+    /// <summary>Faults reported and not yet completed, by sequence number.</summary>
+    public SortedDictionary<int, OutstandingFault> Outstanding { get; init; } = [];
+
+    /// <summary>Next fault sequence number (16-bit field: wraps).</summary>
+    public int NextSequence { get; set; }
+
+    /// <summary>Function id written into the previous fault descriptor (only the WrongVmInDescriptor mutant reads it).</summary>
+    public int LastFaultFunction { get; set; }
+
+    /// <summary>Device steps taken while at least one payload was held back: the design's stall cost.</summary>
+    public int StallSteps { get; set; }
+
+    public DeviceState Clone() => new()
+    {
+        NextPayload = NextPayload,
+        Atc = new(Atc),
+        AwaitingTranslation = new(AwaitingTranslation),
+        Stalled = [.. Stalled],
+        Unpublished = new(Unpublished),
+        Outstanding = new(Outstanding),
+        NextSequence = NextSequence,
+        LastFaultFunction = LastFaultFunction,
+        StallSteps = StallSteps,
+    };
+
+    /// <summary>True while an older payload for this page sits in a fault buffer or is held back, so a new DMA must queue behind it.</summary>
+    public bool PageHasPendingFault(int vm, ulong page, ulong pageSize) =>
+        Outstanding.Values.Any(f => f.Payload.Vm == vm && f.Payload.Page(pageSize) == page)
+        || Stalled.Any(p => p.Vm == vm && p.Page(pageSize) == page);
+}

@@ -1,0 +1,101 @@
+using Iopf.Protocol.Configuration;
+using Iopf.Protocol.Descriptors;
+using Iopf.Protocol.Messages;
+using Iopf.Protocol.Observations;
+
+namespace Iopf.Protocol.Parties;
+
+/// <summary>
+/// The driver's steps (claims 4, 12, 25): read a fault descriptor and its buffer location, ask the VMM to
+/// resolve the fault, write the completion, have the VMM copy the payload, then notify the device.
+/// Faults are handled one at a time in queue order, which keeps the copies of one page in issue order.
+/// </summary>
+public static class Driver
+{
+    public static void Handle(DriverState s, ProtocolContext ctx, Message message, StepResult r)
+    {
+        switch (message)
+        {
+            case FaultInterrupt:
+                if (s.Current is null)
+                {
+                    TakeNext(s, ctx, r);
+                }
+
+                break;
+            case PageReady ready:
+                OnPageReady(s, ctx, ready, r);
+                break;
+            case CopyDone done:
+                if (!ctx.Config.Has(Mutant.DeviceNeverNotified) && !ctx.Config.Has(Mutant.CompleteBeforeCopy))
+                {
+                    r.Send(Role.Device, new CompletionDoorbell());
+                }
+
+                s.Current = null;
+                TakeNext(s, ctx, r);
+                break;
+            default:
+                throw new UnexpectedMessageException(nameof(Driver), message);
+        }
+    }
+
+    private static void TakeNext(DriverState s, ProtocolContext ctx, StepResult r)
+    {
+        if (!ctx.Pinned.IopfQueue.TryPop(out var word))
+        {
+            return;
+        }
+
+        var fault = FaultDescriptor.Decode(word);
+        var buffer = fault.BufferIndex;
+
+        // Claim 12: a fault descriptor is only valid once the fault buffer queue holds its location descriptor.
+        if (!ctx.Pinned.FaultBufferQueue.TryPop(out var locationWord))
+        {
+            r.Observe(new LocationMissing(fault.Sequence, "the fault buffer queue is empty"));
+        }
+        else
+        {
+            var location = BufferLocationDescriptor.Decode(locationWord);
+            if (!location.Valid || location.Sequence != fault.Sequence)
+            {
+                r.Observe(new LocationMissing(fault.Sequence, $"the fault buffer queue head is sequence {location.Sequence}"));
+            }
+            else
+            {
+                buffer = location.BufferIndex;
+            }
+        }
+
+        s.Current = new DriverWork(fault, buffer);
+        r.Send(Role.Vmm, new ResolveFault(fault.Sequence, fault.FunctionId, fault.Gpa / ModelConfig.PageSize));
+    }
+
+    private static void OnPageReady(DriverState s, ProtocolContext ctx, PageReady ready, StepResult r)
+    {
+        var work = s.Current ?? throw new ProtocolStateException($"driver: page ready for fault {ready.Sequence} while idle");
+        var fault = work.Fault;
+        var completion = new CompletionDescriptor(
+            true, CompletionStatus.Success, fault.FunctionId, fault.Sequence, work.Buffer, (ulong)ready.Frame);
+        WriteCompletion(ctx, completion, r);
+
+        // Claim 25: the copy out of the fault buffer is driven by the completion.
+        r.Send(Role.Vmm, new CopyPayload(fault.Sequence, work.Buffer, fault.FunctionId, fault.Gpa, fault.Length));
+        if (ctx.Config.Has(Mutant.CompleteBeforeCopy))
+        {
+            r.Send(Role.Device, new CompletionDoorbell());
+        }
+    }
+
+    private static void WriteCompletion(ProtocolContext ctx, CompletionDescriptor completion, StepResult r)
+    {
+        var ring = ctx.Pinned.CompletionQueue;
+        if (ctx.Config.Has(Mutant.CompletionLostAtWrap) && (ring.Tail & (uint)(ring.Capacity - 1)) == (uint)(ring.Capacity - 1))
+        {
+            return; // the bug: written into the last slot, tail never published
+        }
+
+        RingWriter.Push(ring, completion.Encode(), r);
+    }
+}

@@ -1,0 +1,43 @@
+using Iopf.Protocol.Configuration;
+using Iopf.Protocol.Messages;
+
+namespace Iopf.Protocol.Parties;
+
+/// <summary>
+/// The IOMMU's steps: answer ATS translation requests, install mappings for the VMM, and on unmap invalidate
+/// the device TLB before acknowledging, so the VMM never reuses a frame the device can still reach.
+/// </summary>
+public static class Iommu
+{
+    public static void Handle(IommuState s, ProtocolContext ctx, Message message, StepResult r)
+    {
+        switch (message)
+        {
+            case TranslationRequest t:
+                int? frame = s.Table.TryGetValue((t.Function, t.Page), out var f) ? f : null;
+                r.Send(Role.Device, new TranslationResponse(t.Function, t.Page, t.Job, frame));
+                break;
+            case MapPage map:
+                s.Table[(map.Function, map.Page)] = map.Frame;
+                r.Send(Role.Vmm, new MapDone(map.Token));
+                break;
+            case UnmapPage unmap:
+                s.Table.Remove((unmap.Function, unmap.Page));
+                if (ctx.Config.Has(Mutant.EvictionSkipsAtcInvalidation))
+                {
+                    r.Send(Role.Vmm, new UnmapDone(unmap.Token));
+                }
+                else
+                {
+                    r.Send(Role.Device, new AtcInvalidate(unmap.Function, unmap.Page, unmap.Token));
+                }
+
+                break;
+            case AtcInvalidateAck ack:
+                r.Send(Role.Vmm, new UnmapDone(ack.Token));
+                break;
+            default:
+                throw new UnexpectedMessageException(nameof(Iommu), message);
+        }
+    }
+}

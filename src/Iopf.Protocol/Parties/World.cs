@@ -1,0 +1,133 @@
+using Iopf.Protocol.Configuration;
+using Iopf.Protocol.Memory;
+using Iopf.Protocol.Messages;
+using Iopf.Protocol.Observations;
+
+namespace Iopf.Protocol.Parties;
+
+/// <summary>
+/// The whole protocol state: every party's own state plus the shared memories. The Coyote actors each own a
+/// reference to their part; an explorer that needs the global state (the exhaustive search) clones it whole.
+/// </summary>
+public sealed class World
+{
+    private World(ModelConfig config, PinnedMemory pinned, HostMemory host, DeviceState device, IommuState iommu, DriverState driver, VmmState vmm, GuestState[] guests)
+    {
+        Config = config;
+        Context = new ProtocolContext(config, pinned, host);
+        Device = device;
+        Iommu = iommu;
+        Driver = driver;
+        Vmm = vmm;
+        Guests = guests;
+    }
+
+    public ModelConfig Config { get; }
+
+    public ProtocolContext Context { get; }
+
+    public DeviceState Device { get; }
+
+    public IommuState Iommu { get; }
+
+    public DriverState Driver { get; }
+
+    public VmmState Vmm { get; }
+
+    public IReadOnlyList<GuestState> Guests { get; }
+
+    /// <summary>
+    /// Builds the initial world. The returned step holds the observations of the initial mapping and the
+    /// messages that start the run (the device's first DMA, each guest's first pressure tick).
+    /// </summary>
+    public static (World World, StepResult Start) Create(ModelConfig config)
+    {
+        var problems = config.Problems();
+        if (problems.Count > 0)
+        {
+            throw new InvalidModelConfigException(problems);
+        }
+
+        var start = new StepResult();
+        var host = new HostMemory(config.HostFrames);
+        var vmm = new VmmState();
+        var iommu = new IommuState();
+        var resident = config.InitiallyResident.Distinct().ToList();
+        for (var vm = 0; vm < config.Vms; vm++)
+        {
+            for (var page = 0UL; page < (ulong)config.PagesPerVm; page++)
+            {
+                var gp = new GuestPage(vm, page);
+                var index = resident.IndexOf(gp);
+                vmm.Pages[gp] = new PageEntry(index >= 0 ? index : null, false);
+                if (index >= 0)
+                {
+                    iommu.Table[(vm, page)] = index;
+                    start.Observe(new FrameAssigned(index, vm, page, new PageContent()));
+                }
+            }
+        }
+
+        for (var frame = resident.Count; frame < config.HostFrames; frame++)
+        {
+            vmm.FreeFrames.Add(frame);
+        }
+
+        var guests = Enumerable.Range(0, config.Vms).Select(vm => new GuestState(vm, config.PressurePerVm)).ToArray();
+        if (config.Payloads.Length > 0)
+        {
+            start.Send(Role.Device, new IssueNextDma());
+        }
+
+        foreach (var guest in guests.Where(g => g.PressureLeft > 0))
+        {
+            start.Send(Role.Guest, new GuestTick(), guest.Vm);
+        }
+
+        var world = new World(config, new PinnedMemory(config), host, new DeviceState(), iommu, new DriverState(), vmm, guests);
+        return (world, start);
+    }
+
+    /// <summary>Delivers one message to its party and returns what that step produced. Choice feeds the guests' nondeterministic pick.</summary>
+    public StepResult Deliver(Envelope envelope, int choice = 0)
+    {
+        var r = new StepResult();
+        switch (envelope.To)
+        {
+            case Role.Device:
+                Parties.Device.Handle(Device, Context, envelope.Message, r);
+                break;
+            case Role.Iommu:
+                Parties.Iommu.Handle(Iommu, Context, envelope.Message, r);
+                break;
+            case Role.Driver:
+                Parties.Driver.Handle(Driver, Context, envelope.Message, r);
+                break;
+            case Role.Vmm:
+                Parties.Vmm.Handle(Vmm, Context, envelope.Message, r);
+                break;
+            case Role.Guest:
+                Guest.Tick(Guests[envelope.Index], choice, r);
+                break;
+        }
+
+        return r;
+    }
+
+    public World Clone() => new(
+        Config,
+        Context.Pinned.Clone(),
+        Context.Host.Clone(),
+        Device.Clone(),
+        Iommu.Clone(),
+        Driver.Clone(),
+        Vmm.Clone(),
+        Guests.Select(g => g.Clone()).ToArray());
+}
+
+/// <summary>The model configuration is not runnable; Problems says why, one line each.</summary>
+public sealed class InvalidModelConfigException(IReadOnlyList<string> problems)
+    : Exception("invalid model configuration: " + string.Join("; ", problems))
+{
+    public IReadOnlyList<string> Problems { get; } = problems;
+}
