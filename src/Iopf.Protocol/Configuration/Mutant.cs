@@ -24,6 +24,9 @@ public enum Mutant
     /// <summary>Driver: notifies the device before the VMM copied the payload out, so the buffer is freed too early.</summary>
     CompleteBeforeCopy,
 
+    /// <summary>Driver: publishes the completion before the copy (doorbell still after it); an earlier fault's doorbell lets the device consume it early.</summary>
+    CompletionWrittenBeforeCopy,
+
     /// <summary>Rings: the full check is off by one, so a push onto a full ring overwrites the oldest entry.</summary>
     RingFullOffByOne,
 

@@ -60,23 +60,27 @@ public static class Device
         }
     }
 
-    /// <summary>Sends one DMA on its way: behind an older faulted payload to the same page, through the ATC, or to the IOMMU.</summary>
+    /// <summary>Sends one DMA on its way: behind an older payload to the same page, through the ATC, or to the IOMMU.</summary>
     private static void Dispatch(DeviceState s, ProtocolContext ctx, Payload p, StepResult r)
     {
         var page = p.Page(ModelConfig.PageSize);
-        if (MustQueueBehindFault(s, ctx, p))
+        if (!OlderDmaAwaitsTranslation(s, p))
         {
-            FaultPath(s, ctx, p, r);
+            if (MustQueueBehindFault(s, ctx, p))
+            {
+                FaultPath(s, ctx, p, r);
+                return;
+            }
+
+            if (s.Atc.TryGetValue((p.Vm, page), out var frame))
+            {
+                WriteDirect(ctx, p, frame, r);
+                return;
+            }
         }
-        else if (s.Atc.TryGetValue((p.Vm, page), out var frame))
-        {
-            WriteDirect(ctx, p, frame, r);
-        }
-        else
-        {
-            s.AwaitingTranslation[p.Id] = p;
-            r.Send(Role.Iommu, new TranslationRequest(p.Vm, page, p.Id));
-        }
+
+        s.AwaitingTranslation[p.Id] = p;
+        r.Send(Role.Iommu, new TranslationRequest(p.Vm, page, p.Id));
     }
 
     // Ordering: a payload may not overtake an older payload to the same page that still waits in a fault buffer,
@@ -84,6 +88,11 @@ public static class Device
     private static bool MustQueueBehindFault(DeviceState s, ProtocolContext ctx, Payload p) =>
         !ctx.Config.Has(Mutant.DirectWriteBypassesOrdering)
         && s.PageHasPendingFault(p.Vm, p.Page(ModelConfig.PageSize), ModelConfig.PageSize);
+
+    // An older DMA to the same page still waits for its translation: taking the ATC or the fault path now
+    // would overtake it. Asking the IOMMU too keeps the order, since it answers in request order (found by this model).
+    private static bool OlderDmaAwaitsTranslation(DeviceState s, Payload p) =>
+        s.AwaitingTranslation.Values.Any(o => o.Vm == p.Vm && o.Page(ModelConfig.PageSize) == p.Page(ModelConfig.PageSize));
 
     private static void OnTranslation(DeviceState s, ProtocolContext ctx, TranslationResponse t, StepResult r)
     {

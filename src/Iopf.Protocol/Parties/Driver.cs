@@ -7,7 +7,7 @@ namespace Iopf.Protocol.Parties;
 
 /// <summary>
 /// The driver's steps (claims 4, 12, 25): read a fault descriptor and its buffer location, ask the VMM to
-/// resolve the fault, write the completion, have the VMM copy the payload, then notify the device.
+/// resolve the fault, have the VMM copy the payload, then write the completion and notify the device.
 /// Faults are handled one at a time in queue order, which keeps the copies of one page in issue order.
 /// </summary>
 public static class Driver
@@ -26,14 +26,8 @@ public static class Driver
             case PageReady ready:
                 OnPageReady(s, ctx, ready, r);
                 break;
-            case CopyDone done:
-                if (!ctx.Config.Has(Mutant.DeviceNeverNotified) && !ctx.Config.Has(Mutant.CompleteBeforeCopy))
-                {
-                    r.Send(Role.Device, new CompletionDoorbell());
-                }
-
-                s.Current = null;
-                TakeNext(s, ctx, r);
+            case CopyDone:
+                OnCopyDone(s, ctx, r);
                 break;
             default:
                 throw new UnexpectedMessageException(nameof(Driver), message);
@@ -75,12 +69,15 @@ public static class Driver
     private static void OnPageReady(DriverState s, ProtocolContext ctx, PageReady ready, StepResult r)
     {
         var work = s.Current ?? throw new ProtocolStateException($"driver: page ready for fault {ready.Sequence} while idle");
-        var fault = work.Fault;
-        var completion = new CompletionDescriptor(
-            true, CompletionStatus.Success, fault.FunctionId, fault.Sequence, work.Buffer, (ulong)ready.Frame);
-        WriteCompletion(ctx, completion, r);
+        s.Current = work with { Frame = ready.Frame };
+        var early = ctx.Config.Has(Mutant.CompletionWrittenBeforeCopy) || ctx.Config.Has(Mutant.CompleteBeforeCopy);
+        if (early)
+        {
+            WriteCompletion(ctx, s.Current, r);
+        }
 
-        // Claim 25: the copy out of the fault buffer is driven by the completion.
+        // Claim 25: completing the fault drives the copy out of the fault buffer.
+        var fault = work.Fault;
         r.Send(Role.Vmm, new CopyPayload(fault.Sequence, work.Buffer, fault.FunctionId, fault.Gpa, fault.Length));
         if (ctx.Config.Has(Mutant.CompleteBeforeCopy))
         {
@@ -88,8 +85,32 @@ public static class Driver
         }
     }
 
-    private static void WriteCompletion(ProtocolContext ctx, CompletionDescriptor completion, StepResult r)
+    /// <summary>
+    /// The copy is done: only now is the completion published and the device notified. Publishing it earlier
+    /// lets the doorbell of a previous fault make the device consume it and free the buffer before the copy
+    /// (found by this model; kept as the CompletionWrittenBeforeCopy mutant).
+    /// </summary>
+    private static void OnCopyDone(DriverState s, ProtocolContext ctx, StepResult r)
     {
+        var work = s.Current ?? throw new ProtocolStateException("driver: copy done while idle");
+        if (!ctx.Config.Has(Mutant.CompletionWrittenBeforeCopy) && !ctx.Config.Has(Mutant.CompleteBeforeCopy))
+        {
+            WriteCompletion(ctx, work, r);
+        }
+
+        if (!ctx.Config.Has(Mutant.DeviceNeverNotified) && !ctx.Config.Has(Mutant.CompleteBeforeCopy))
+        {
+            r.Send(Role.Device, new CompletionDoorbell());
+        }
+
+        s.Current = null;
+        TakeNext(s, ctx, r);
+    }
+
+    private static void WriteCompletion(ProtocolContext ctx, DriverWork work, StepResult r)
+    {
+        var completion = new CompletionDescriptor(
+            true, CompletionStatus.Success, work.Fault.FunctionId, work.Fault.Sequence, work.Buffer, (ulong)(work.Frame ?? 0));
         var ring = ctx.Pinned.CompletionQueue;
         if (ctx.Config.Has(Mutant.CompletionLostAtWrap) && (ring.Tail & (uint)(ring.Capacity - 1)) == (uint)(ring.Capacity - 1))
         {

@@ -3,7 +3,8 @@ using Iopf.Protocol.Descriptors;
 namespace Iopf.Protocol.Parties;
 
 /// <summary>The fault the driver is working on (it handles one at a time, in queue order).</summary>
-public sealed record DriverWork(FaultDescriptor Fault, int Buffer);
+/// <remarks>Frame is the host frame the VMM resolved the page to, once known (carried in the completion).</remarks>
+public sealed record DriverWork(FaultDescriptor Fault, int Buffer, int? Frame = null);
 
 public sealed class DriverState
 {

@@ -1,0 +1,52 @@
+using Iopf.Models.Events;
+using Iopf.Models.Machines;
+using Iopf.Protocol.Configuration;
+using Iopf.Protocol.Messages;
+using Iopf.Protocol.Parties;
+using Iopf.Specs.Monitors;
+using Microsoft.Coyote.Actors;
+
+namespace Iopf.Models.Scenarios;
+
+/// <summary>
+/// Sets up one iteration of a scenario inside a Coyote runtime: registers the monitors, creates one machine
+/// per party with a logical name, shows the monitors the initial memory map, and sends the start messages.
+/// The test driver only builds the world; everything after that is the parties' own steps.
+/// </summary>
+public static class ScenarioRunner
+{
+    public static void Start(IActorRuntime runtime, ModelConfig config)
+    {
+        MonitorSet.Register(runtime);
+
+        var (world, start) = World.Create(config);
+        var wiring = new Wiring(
+            runtime.CreateActorIdFromName(typeof(DeviceMachine), "Device"),
+            runtime.CreateActorIdFromName(typeof(IommuMachine), "Iommu"),
+            runtime.CreateActorIdFromName(typeof(DriverMachine), "Driver"),
+            runtime.CreateActorIdFromName(typeof(VmmMachine), "Vmm"),
+            Enumerable.Range(0, config.Vms).Select(vm => runtime.CreateActorIdFromName(typeof(GuestMachine), $"Guest{vm}")).ToList());
+
+        foreach (var observation in start.Observations)
+        {
+            MonitorSet.Notify(runtime, new ObservationEvent(observation));
+        }
+
+        runtime.CreateActor(wiring.Device, typeof(DeviceMachine), new SetupEvent(world, wiring));
+        runtime.CreateActor(wiring.Iommu, typeof(IommuMachine), new SetupEvent(world, wiring));
+        runtime.CreateActor(wiring.Driver, typeof(DriverMachine), new SetupEvent(world, wiring));
+        runtime.CreateActor(wiring.Vmm, typeof(VmmMachine), new SetupEvent(world, wiring));
+        for (var vm = 0; vm < config.Vms; vm++)
+        {
+            runtime.CreateActor(wiring.Guests[vm], typeof(GuestMachine), new SetupEvent(world, wiring, vm));
+        }
+
+        foreach (var envelope in start.Sends)
+        {
+            runtime.SendEvent(wiring.Of(envelope), new ProtocolEvent(envelope.Message));
+        }
+    }
+
+    /// <summary>The entry point for one scenario with a given set of mutants, for an in-process TestingEngine.</summary>
+    public static Action<IActorRuntime> EntryFor(Scenario scenario) => runtime => Start(runtime, scenario.Config);
+}

@@ -1,0 +1,43 @@
+using Iopf.Specs.Properties;
+using CoyoteMonitor = Microsoft.Coyote.Specifications.Monitor;
+
+namespace Iopf.Specs.Monitors;
+
+/// <summary>
+/// Hosts one <see cref="IProperty"/> as a Coyote monitor: a violation is an assertion failure naming the
+/// property, and an owed obligation keeps the monitor in its hot state, so a run that ends (or exceeds the
+/// liveness temperature) with the obligation still owed is a liveness bug.
+/// </summary>
+public abstract class PropertyMonitor<TProperty> : CoyoteMonitor
+    where TProperty : IProperty, new()
+{
+    private readonly TProperty property = new();
+
+    /// <summary>Prefix of every safety verdict, so a bug report names its property.</summary>
+    public static string VerdictPrefix => $"[{new TProperty().Name}] ";
+
+    protected void OnObservation(Event e)
+    {
+        var observation = ((ObservationEvent)e).Observation;
+        var violation = property.Observe(observation);
+        Assert(violation is null, VerdictPrefix + violation);
+        var next = property.Obligation is null ? typeof(Satisfied) : typeof(Owed);
+        if (CurrentState != next)
+        {
+            RaiseGotoStateEvent(next);
+        }
+    }
+
+    [Start]
+    [Cold]
+    [OnEventDoAction(typeof(ObservationEvent), nameof(OnObservation))]
+    protected sealed class Satisfied : State
+    {
+    }
+
+    [Hot]
+    [OnEventDoAction(typeof(ObservationEvent), nameof(OnObservation))]
+    protected sealed class Owed : State
+    {
+    }
+}

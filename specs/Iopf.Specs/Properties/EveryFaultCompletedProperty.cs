@@ -1,0 +1,41 @@
+using Iopf.Protocol.Observations;
+
+namespace Iopf.Specs.Properties;
+
+/// <summary>
+/// Every fault completed (liveness): every descriptor written to the IO page fault queue is eventually
+/// completed and the device is notified of it. Owed while any fault is outstanding.
+/// </summary>
+public sealed class EveryFaultCompletedProperty : IProperty
+{
+    private SortedDictionary<int, FaultRaised> outstanding = [];
+
+    public string Name => "EveryFaultCompleted";
+
+    public string? Obligation =>
+        outstanding.Count == 0
+            ? null
+            : "never completed: " + string.Join(", ", outstanding.Values.Select(f => $"fault #{f.Sequence} (vm{f.Vm}@0x{f.Gpa:x}, buffer {f.Buffer})"));
+
+    public string? Observe(Observation observation)
+    {
+        switch (observation)
+        {
+            case FaultRaised raised:
+                if (!outstanding.TryAdd(raised.Sequence, raised))
+                {
+                    return $"fault #{raised.Sequence} raised again while still outstanding (sequence number reused)";
+                }
+
+                return null;
+            case FaultNotified notified:
+                return outstanding.Remove(notified.Sequence)
+                    ? null
+                    : $"the device was notified of fault #{notified.Sequence}, which is not outstanding";
+            default:
+                return null;
+        }
+    }
+
+    public IProperty Clone() => new EveryFaultCompletedProperty { outstanding = new(outstanding) };
+}

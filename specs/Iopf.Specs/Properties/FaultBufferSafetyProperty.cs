@@ -1,0 +1,67 @@
+using Iopf.Protocol.Observations;
+
+namespace Iopf.Specs.Properties;
+
+/// <summary>
+/// Buffer safety: a fault buffer is never reused or freed before its payload was copied out, a copy finds
+/// the payload it was meant for, descriptors are published in dependency order (location before fault,
+/// claim 12), and no ring overflows or refuses a descriptor silently.
+/// </summary>
+public sealed class FaultBufferSafetyProperty : IProperty
+{
+    private SortedDictionary<int, (int PayloadId, bool Copied)> held = [];
+
+    public string Name => "FaultBufferSafety";
+
+    public string? Obligation => null;
+
+    public string? Observe(Observation observation)
+    {
+        switch (observation)
+        {
+            case FaultBufferStored stored:
+                if (held.TryGetValue(stored.Buffer, out var previous) && !previous.Copied)
+                {
+                    return $"fault buffer {stored.Buffer} reused for P{stored.PayloadId} while P{previous.PayloadId} was not yet copied out";
+                }
+
+                held[stored.Buffer] = (stored.PayloadId, false);
+                return null;
+            case FaultBufferCopied copied:
+                if (!held.TryGetValue(copied.Buffer, out var holding))
+                {
+                    return $"copy out of fault buffer {copied.Buffer}, which holds no payload";
+                }
+
+                if (copied.PayloadId != holding.PayloadId)
+                {
+                    return $"copy out of fault buffer {copied.Buffer} found {(copied.PayloadId is { } id ? $"P{id}" : "nothing")} instead of P{holding.PayloadId}";
+                }
+
+                held[copied.Buffer] = holding with { Copied = true };
+                return null;
+            case FaultBufferFreed freed:
+                if (freed.DoubleFree)
+                {
+                    return $"fault buffer {freed.Buffer} freed twice";
+                }
+
+                if (held.Remove(freed.Buffer, out var was) && !was.Copied)
+                {
+                    return $"fault buffer {freed.Buffer} freed before P{was.PayloadId} was copied out of it";
+                }
+
+                return null;
+            case QueueWrite write when write.CountAfter > write.Capacity:
+                return $"ring {write.Queue} overflowed: {write.CountAfter} entries in {write.Capacity} slots (oldest overwritten)";
+            case QueuePushRefused refused:
+                return $"ring {refused.Queue} refused a descriptor and nobody retried it (silently lost)";
+            case LocationMissing missing:
+                return $"fault #{missing.Sequence} was visible before its buffer-location descriptor: {missing.Detail}";
+            default:
+                return null;
+        }
+    }
+
+    public IProperty Clone() => new FaultBufferSafetyProperty { held = new(held) };
+}

@@ -1,0 +1,21 @@
+using Iopf.Protocol.Observations;
+
+namespace Iopf.Specs.Properties;
+
+/// <summary>
+/// One property of the protocol, checked over the stream of observations. The same checker runs inside a
+/// Coyote monitor and inside the exhaustive explorer, so both judge by one definition.
+/// </summary>
+public interface IProperty
+{
+    /// <summary>The property's name, which is also its monitor's name.</summary>
+    string Name { get; }
+
+    /// <summary>Takes one observation; returns the violation it reveals (one readable sentence), or null.</summary>
+    string? Observe(Observation observation);
+
+    /// <summary>For liveness: what is still owed (the monitor is hot while this is not null).</summary>
+    string? Obligation { get; }
+
+    IProperty Clone();
+}

@@ -1,0 +1,41 @@
+using Iopf.Protocol.Observations;
+
+namespace Iopf.Specs.Properties;
+
+/// <summary>
+/// No double copy: a payload is written into guest memory at most once, and never over a newer payload to
+/// the same GPA (payload ids grow in issue order, so a smaller id is older).
+/// </summary>
+public sealed class NoDoubleCopyProperty : IProperty
+{
+    private SortedSet<int> written = [];
+    private SortedDictionary<(int Vm, ulong Gpa), int> last = [];
+
+    public string Name => "NoDoubleCopy";
+
+    public string? Obligation => null;
+
+    public string? Observe(Observation observation)
+    {
+        if (observation is not GuestWrite w)
+        {
+            return null;
+        }
+
+        if (!written.Add(w.PayloadId))
+        {
+            return $"P{w.PayloadId} was written into guest memory twice (again by {w.Path} to vm{w.Vm}@0x{w.Gpa:x})";
+        }
+
+        var key = (w.Vm, w.Gpa);
+        if (last.TryGetValue(key, out var newer) && newer > w.PayloadId)
+        {
+            return $"stale overwrite: older P{w.PayloadId} ({w.Path}) overwrote newer P{newer} at vm{w.Vm}@0x{w.Gpa:x}";
+        }
+
+        last[key] = w.PayloadId;
+        return null;
+    }
+
+    public IProperty Clone() => new NoDoubleCopyProperty { written = new(written), last = new(last) };
+}

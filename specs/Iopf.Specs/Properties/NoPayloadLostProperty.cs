@@ -1,0 +1,93 @@
+using Iopf.Protocol.Configuration;
+using Iopf.Protocol.Memory;
+using Iopf.Protocol.Observations;
+
+namespace Iopf.Specs.Properties;
+
+/// <summary>
+/// No payload lost: every payload the device accepted reaches its VM's memory at its GPA, exactly as sent
+/// (or is rejected explicitly), and stays there: a page that comes back from the backing store still holds
+/// the newest payload written to each of its addresses.
+/// </summary>
+public sealed class NoPayloadLostProperty : IProperty
+{
+    private SortedDictionary<int, Payload> accepted = [];
+    private SortedSet<int> undelivered = [];
+    private SortedDictionary<(int Vm, ulong Gpa), int> newest = [];
+
+    public string Name => "NoPayloadLost";
+
+    public string? Obligation =>
+        undelivered.Count == 0 ? null : "never delivered: " + string.Join(", ", undelivered.Select(id => accepted[id].ToString()));
+
+    public string? Observe(Observation observation)
+    {
+        switch (observation)
+        {
+            case PayloadAccepted a:
+                accepted[a.Payload.Id] = a.Payload;
+                undelivered.Add(a.Payload.Id);
+                return null;
+            case PayloadRejected rejected:
+                undelivered.Remove(rejected.Payload.Id);
+                return null;
+            case GuestWrite w:
+                return OnWrite(w);
+            case FrameAssigned f:
+                return OnPageBack(f);
+            default:
+                return null;
+        }
+    }
+
+    private string? OnWrite(GuestWrite w)
+    {
+        if (!accepted.TryGetValue(w.PayloadId, out var p) || p.Vm != w.Vm)
+        {
+            return null; // a payload in the wrong VM is VmIsolation's verdict
+        }
+
+        if (p.Gpa != w.Gpa)
+        {
+            return $"{p} was written to 0x{w.Gpa:x} instead of its own GPA";
+        }
+
+        if (p.Length != w.Length)
+        {
+            return $"{p} arrived with {w.Length} bytes instead of {p.Length}";
+        }
+
+        undelivered.Remove(p.Id);
+        var key = (p.Vm, p.Gpa);
+        newest[key] = newest.TryGetValue(key, out var old) ? Math.Max(old, p.Id) : p.Id;
+        return null;
+    }
+
+    private string? OnPageBack(FrameAssigned f)
+    {
+        var pageStart = f.Page * ModelConfig.PageSize;
+        foreach (var ((vm, gpa), id) in newest)
+        {
+            if (vm != f.Vm || gpa < pageStart || gpa >= pageStart + ModelConfig.PageSize)
+            {
+                continue;
+            }
+
+            var found = f.Content.At(gpa - pageStart);
+            if (found != id)
+            {
+                var what = found is { } other ? $"P{other}" : "nothing";
+                return $"{accepted[id]} is lost: page vm{vm}:gpfn{f.Page} came back into frame {f.Frame} holding {what} at 0x{gpa:x}";
+            }
+        }
+
+        return null;
+    }
+
+    public IProperty Clone() => new NoPayloadLostProperty
+    {
+        accepted = new(accepted),
+        undelivered = new(undelivered),
+        newest = new(newest),
+    };
+}

@@ -1,0 +1,20 @@
+namespace Iopf.Specs.Properties;
+
+/// <summary>The properties of DESIGN.md section 2 that the model is checked against, in reporting order.</summary>
+public static class PropertySet
+{
+    /// <summary>
+    /// Fresh checkers. The order matters only when one step breaks several properties at once: the most
+    /// specific verdict comes first (a payload in the wrong VM is an isolation breach before it is a loss).
+    /// </summary>
+    public static IReadOnlyList<IProperty> Create() =>
+    [
+        new VmIsolationProperty(),
+        new FaultBufferSafetyProperty(),
+        new NoDoubleCopyProperty(),
+        new NoPayloadLostProperty(),
+        new EveryFaultCompletedProperty(),
+    ];
+
+    public static IReadOnlyList<string> Names { get; } = Create().Select(p => p.Name).ToList();
+}
