@@ -38,12 +38,15 @@ public abstract class PartyMachine : StateMachine
     protected void Step(Event e)
     {
         var message = ((ProtocolEvent)e).Message;
+
+        // Readable lines in Coyote's own bug log (`dotnet coyote test` writes it beside the schedule).
         Logger.WriteLine($"<Iopf> {Id.Name} takes {message}");
         var result = Take(message);
-        foreach (var o in result.Observations)
+        foreach (var observation in result.Observations)
         {
-            Logger.WriteLine($"<Iopf>   observed {o}");
+            Logger.WriteLine($"<Iopf>   observed {observation}");
         }
+
 
         Route(result);
         MoveToCurrentState();
@@ -60,7 +63,7 @@ public abstract class PartyMachine : StateMachine
         foreach (var observation in result.Observations)
         {
             var evt = new ObservationEvent(observation);
-            foreach (var monitor in MonitorSet.Types)
+            foreach (var monitor in MonitorSet.Interested(observation))
             {
                 Monitor(monitor, evt);
             }

@@ -1,4 +1,5 @@
 using Iopf.Specs.Properties;
+using Iopf.Protocol.Observations;
 using Microsoft.Coyote.Actors;
 
 namespace Iopf.Specs.Monitors;
@@ -14,17 +15,35 @@ public sealed class VmIsolation : PropertyMonitor<VmIsolationProperty>;
 
 public sealed class FaultBufferSafety : PropertyMonitor<FaultBufferSafetyProperty>;
 
-/// <summary>The monitor types in the order of <see cref="PropertySet"/>.</summary>
+/// <summary>
+/// The monitors in the order of <see cref="PropertySet"/>, each with the observation types it reads, so a
+/// party shows an observation only to the monitors that care (each monitor call costs a Coyote step).
+/// </summary>
 public static class MonitorSet
 {
-    public static IReadOnlyList<Type> Types { get; } =
+    private static readonly (Type Monitor, IReadOnlySet<Type> Observes)[] Entries =
     [
-        typeof(VmIsolation),
-        typeof(FaultBufferSafety),
-        typeof(NoDoubleCopy),
-        typeof(NoPayloadLost),
-        typeof(EveryFaultCompleted),
+        (typeof(VmIsolation), new VmIsolationProperty().Observes),
+        (typeof(FaultBufferSafety), new FaultBufferSafetyProperty().Observes),
+        (typeof(NoDoubleCopy), new NoDoubleCopyProperty().Observes),
+        (typeof(NoPayloadLost), new NoPayloadLostProperty().Observes),
+        (typeof(EveryFaultCompleted), new EveryFaultCompletedProperty().Observes),
     ];
+
+    public static IReadOnlyList<Type> Types { get; } = Entries.Select(e => e.Monitor).ToList();
+
+    /// <summary>The monitors that read this observation, in reporting order.</summary>
+    public static IEnumerable<Type> Interested(Observation observation)
+    {
+        var type = observation.GetType();
+        foreach (var (monitor, observes) in Entries)
+        {
+            if (observes.Contains(type))
+            {
+                yield return monitor;
+            }
+        }
+    }
 
     /// <summary>Registers every monitor with a runtime (Coyote's registration API is generic only).</summary>
     public static void Register(IActorRuntime runtime)
@@ -36,13 +55,21 @@ public static class MonitorSet
         runtime.RegisterMonitor<EveryFaultCompleted>();
     }
 
-    /// <summary>Shows one observation to every monitor, from outside any actor (the initial memory map).</summary>
+    /// <summary>Shows one observation to every monitor that reads it, from outside any actor (the initial memory map).</summary>
     public static void Notify(IActorRuntime runtime, ObservationEvent e)
     {
-        runtime.Monitor<VmIsolation>(e);
-        runtime.Monitor<FaultBufferSafety>(e);
-        runtime.Monitor<NoDoubleCopy>(e);
-        runtime.Monitor<NoPayloadLost>(e);
-        runtime.Monitor<EveryFaultCompleted>(e);
+        foreach (var monitor in Interested(e.Observation))
+        {
+            Notifiers[monitor](runtime, e);
+        }
     }
+
+    private static readonly Dictionary<Type, Action<IActorRuntime, ObservationEvent>> Notifiers = new()
+    {
+        [typeof(VmIsolation)] = (r, e) => r.Monitor<VmIsolation>(e),
+        [typeof(FaultBufferSafety)] = (r, e) => r.Monitor<FaultBufferSafety>(e),
+        [typeof(NoDoubleCopy)] = (r, e) => r.Monitor<NoDoubleCopy>(e),
+        [typeof(NoPayloadLost)] = (r, e) => r.Monitor<NoPayloadLost>(e),
+        [typeof(EveryFaultCompleted)] = (r, e) => r.Monitor<EveryFaultCompleted>(e),
+    };
 }

@@ -12,6 +12,9 @@ public sealed class EveryFaultCompletedProperty : IProperty
 
     public string Name => "EveryFaultCompleted";
 
+    /// <summary>The observation types this property reads; the monitors are shown only these.</summary>
+    public IReadOnlySet<Type> Observes { get; } = new HashSet<Type> { typeof(FaultRaised), typeof(FaultNotified) };
+
     public string? Obligation =>
         outstanding.Count == 0
             ? null

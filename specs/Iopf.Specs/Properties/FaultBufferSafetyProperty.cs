@@ -13,6 +13,9 @@ public sealed class FaultBufferSafetyProperty : IProperty
 
     public string Name => "FaultBufferSafety";
 
+    /// <summary>The observation types this property reads; the monitors are shown only these.</summary>
+    public IReadOnlySet<Type> Observes { get; } = new HashSet<Type> { typeof(FaultBufferStored), typeof(FaultBufferCopied), typeof(FaultBufferFreed), typeof(QueueWrite), typeof(QueuePushRefused), typeof(LocationMissing) };
+
     public string? Obligation => null;
 
     public string? Observe(Observation observation)

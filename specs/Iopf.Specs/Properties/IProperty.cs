@@ -11,6 +11,12 @@ public interface IProperty
     /// <summary>The property's name, which is also its monitor's name.</summary>
     string Name { get; }
 
+    /// <summary>
+    /// The observation types the property reads (every other type is ignored by it). Lets a host skip the
+    /// others: a monitor call is a costly step in Coyote.
+    /// </summary>
+    IReadOnlySet<Type> Observes { get; }
+
     /// <summary>Takes one observation; returns the violation it reveals (one readable sentence), or null.</summary>
     string? Observe(Observation observation);
 

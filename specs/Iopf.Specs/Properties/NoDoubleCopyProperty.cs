@@ -13,6 +13,9 @@ public sealed class NoDoubleCopyProperty : IProperty
 
     public string Name => "NoDoubleCopy";
 
+    /// <summary>The observation types this property reads; the monitors are shown only these.</summary>
+    public IReadOnlySet<Type> Observes { get; } = new HashSet<Type> { typeof(GuestWrite) };
+
     public string? Obligation => null;
 
     public string? Observe(Observation observation)

@@ -17,6 +17,9 @@ public sealed class NoPayloadLostProperty : IProperty
 
     public string Name => "NoPayloadLost";
 
+    /// <summary>The observation types this property reads; the monitors are shown only these.</summary>
+    public IReadOnlySet<Type> Observes { get; } = new HashSet<Type> { typeof(PayloadAccepted), typeof(PayloadRejected), typeof(GuestWrite), typeof(FrameAssigned) };
+
     public string? Obligation =>
         undelivered.Count == 0 ? null : "never delivered: " + string.Join(", ", undelivered.Select(id => accepted[id].ToString()));
 

@@ -15,6 +15,9 @@ public sealed class VmIsolationProperty : IProperty
 
     public string Name => "VmIsolation";
 
+    /// <summary>The observation types this property reads; the monitors are shown only these.</summary>
+    public IReadOnlySet<Type> Observes { get; } = new HashSet<Type> { typeof(PayloadAccepted), typeof(FrameAssigned), typeof(FrameReleased), typeof(GuestWrite) };
+
     public string? Obligation => null;
 
     public string? Observe(Observation observation)

@@ -1,0 +1,18 @@
+namespace Iopf.Models.Exploration;
+
+/// <summary>
+/// What exploring one scenario found. When a property was violated: which one (the monitor's name), its
+/// verdict, the schedule that reproduces it (Coyote's reproducible trace), and how far the search went.
+/// </summary>
+public sealed record ExplorationOutcome(
+    string Scenario,
+    ExplorationBudget Budget,
+    uint IterationsRun,
+    string? ViolatedProperty,
+    string? Verdict,
+    string? ReproducibleTrace,
+    int StepsInBugTrace,
+    long TotalSteps)
+{
+    public bool Holds => ViolatedProperty is null;
+}

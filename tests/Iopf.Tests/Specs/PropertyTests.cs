@@ -1,0 +1,101 @@
+using Iopf.Protocol.Memory;
+using Iopf.Protocol.Observations;
+using Iopf.Specs.Properties;
+
+namespace Iopf.Tests.Specs;
+
+public class PropertyTests
+{
+    private static readonly Payload P0 = new(0, 0, 0x0, 64);
+    private static readonly Payload P1 = new(1, 0, 0x0, 64);
+
+    private static string? Feed(IProperty property, params Observation[] observations) =>
+        observations.Select(property.Observe).FirstOrDefault(v => v is not null);
+
+    [Fact]
+    public void NoPayloadLost_owes_an_accepted_payload_until_it_is_written()
+    {
+        var p = new NoPayloadLostProperty();
+        Assert.Null(Feed(p, new PayloadAccepted(P0)));
+        Assert.Contains("P0", p.Obligation);
+        Assert.Null(Feed(p, new GuestWrite(0, 0x0, 1, 0, 64, WritePath.Copy)));
+        Assert.Null(p.Obligation);
+    }
+
+    [Fact]
+    public void NoPayloadLost_catches_a_page_that_comes_back_without_its_payload()
+    {
+        var p = new NoPayloadLostProperty();
+        Feed(p, new PayloadAccepted(P0), new GuestWrite(0, 0x0, 1, 0, 64, WritePath.Dma));
+        var verdict = p.Observe(new FrameAssigned(2, 0, 0, new PageContent()));
+        Assert.Contains("P0", verdict);
+        Assert.Contains("lost", verdict);
+
+        var kept = new PageContent();
+        kept.Write(0, 0);
+        Assert.Null(p.Observe(new FrameAssigned(2, 0, 0, kept)));
+    }
+
+    [Fact]
+    public void NoPayloadLost_accepts_an_explicit_rejection_and_refuses_a_wrong_address()
+    {
+        var p = new NoPayloadLostProperty();
+        Feed(p, new PayloadAccepted(P0), new PayloadRejected(P0, "drop design"));
+        Assert.Null(p.Obligation);
+        var q = new NoPayloadLostProperty();
+        Assert.Contains("instead of its own GPA", Feed(q, new PayloadAccepted(P0), new GuestWrite(0, 0x40, 1, 0, 64, WritePath.Copy)));
+    }
+
+    [Fact]
+    public void NoDoubleCopy_catches_a_second_write_and_a_stale_overwrite()
+    {
+        Assert.Contains("twice", Feed(new NoDoubleCopyProperty(), new GuestWrite(0, 0, 1, 0, 64, WritePath.Copy), new GuestWrite(0, 0, 1, 0, 64, WritePath.Copy)));
+        Assert.Contains("stale overwrite", Feed(new NoDoubleCopyProperty(), new GuestWrite(0, 0, 1, 1, 64, WritePath.Dma), new GuestWrite(0, 0, 1, 0, 64, WritePath.Copy)));
+        Assert.Null(Feed(new NoDoubleCopyProperty(), new GuestWrite(0, 0, 1, 0, 64, WritePath.Copy), new GuestWrite(0, 0, 1, 1, 64, WritePath.Dma)));
+    }
+
+    [Fact]
+    public void EveryFaultCompleted_is_owed_from_raise_to_notification()
+    {
+        var p = new EveryFaultCompletedProperty();
+        Feed(p, new FaultRaised(3, 0, 0x40, 1));
+        Assert.Contains("fault #3", p.Obligation);
+        Assert.Null(Feed(p, new FaultNotified(3)));
+        Assert.Null(p.Obligation);
+        Assert.Contains("not outstanding", Feed(p, new FaultNotified(3)));
+    }
+
+    [Fact]
+    public void VmIsolation_catches_a_foreign_payload_and_a_stale_frame()
+    {
+        var owner = new FrameAssigned(1, 0, 0, new PageContent());
+        Assert.Contains("reached vm1", Feed(new VmIsolationProperty(), new PayloadAccepted(P0), new GuestWrite(1, 0, 1, 0, 64, WritePath.Copy)));
+        Assert.Contains("backs no guest page", Feed(new VmIsolationProperty(), new PayloadAccepted(P0), owner, new FrameReleased(1, 0, 0), new GuestWrite(0, 0, 1, 0, 64, WritePath.Dma)));
+        Assert.Contains("now backs vm1:gpfn0", Feed(new VmIsolationProperty(), new PayloadAccepted(P0), new FrameAssigned(1, 1, 0, new PageContent()), new GuestWrite(0, 0, 1, 0, 64, WritePath.Dma)));
+        Assert.Null(Feed(new VmIsolationProperty(), new PayloadAccepted(P0), owner, new GuestWrite(0, 0x40, 1, 0, 64, WritePath.Dma)));
+    }
+
+    [Fact]
+    public void FaultBufferSafety_catches_early_free_reuse_overflow_and_order()
+    {
+        Assert.Contains("freed before P0", Feed(new FaultBufferSafetyProperty(), new FaultBufferStored(0, 0), new FaultBufferFreed(0, false)));
+        Assert.Contains("reused for P1", Feed(new FaultBufferSafetyProperty(), new FaultBufferStored(0, 0), new FaultBufferStored(0, 1)));
+        Assert.Contains("instead of P0", Feed(new FaultBufferSafetyProperty(), new FaultBufferStored(0, 0), new FaultBufferCopied(0, 1)));
+        Assert.Contains("overflowed", Feed(new FaultBufferSafetyProperty(), new QueueWrite("IopfQueue", 3, 2)));
+        Assert.Contains("silently lost", Feed(new FaultBufferSafetyProperty(), new QueuePushRefused("IopfQueue")));
+        Assert.Contains("before its buffer-location", Feed(new FaultBufferSafetyProperty(), new LocationMissing(0, "empty")));
+        Assert.Contains("freed twice", Feed(new FaultBufferSafetyProperty(), new FaultBufferFreed(0, true)));
+        Assert.Null(Feed(new FaultBufferSafetyProperty(), new FaultBufferStored(0, 0), new FaultBufferCopied(0, 0), new FaultBufferFreed(0, false), new FaultBufferStored(0, 1)));
+    }
+
+    [Fact]
+    public void A_cloned_property_keeps_its_own_history()
+    {
+        var p = new EveryFaultCompletedProperty();
+        Feed(p, new FaultRaised(1, 0, 0, 0));
+        var copy = p.Clone();
+        Feed(p, new FaultNotified(1));
+        Assert.Null(p.Obligation);
+        Assert.NotNull(copy.Obligation);
+    }
+}
