@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using Iopf.Models.Exploration;
+using Iopf.Models.Mutants;
+using Iopf.Models.Scenarios;
+using Iopf.Specs.Properties;
+
+namespace Iopf.Tests.Models;
+
+/// <summary>
+/// A schedule found in-process replays to the same violation through Coyote's own CLI
+/// (`dotnet coyote replay`, the local tool of .config/dotnet-tools.json) on the models assembly.
+/// </summary>
+[Collection(CoyoteCollection.Name)]
+public class CoyoteCliReplayTests
+{
+    private static readonly ExplorationBudget Budget = new(Iterations: 1000, Seed: 7);
+
+    public static TheoryData<string> Monitors() => [.. PropertySet.Names];
+
+    [Theory]
+    [MemberData(nameof(Monitors))]
+    public void The_witness_schedule_replays_with_dotnet_coyote_replay(string property)
+    {
+        var witness = MutantCatalog.ForMonitor(property);
+        var outcome = Explorer.Explore(witness.Broken, Budget);
+        Assert.Equal(property, outcome.ViolatedProperty);
+
+        var dir = Directory.CreateTempSubdirectory("iopf-replay-");
+        try
+        {
+            var schedule = Path.Combine(dir.FullName, $"{witness.Scenario.Name}.trace");
+            File.WriteAllText(schedule, outcome.ReproducibleTrace);
+            var output = CoyoteReplay(schedule, witness.Scenario.Name, witness.Mutant.ToString());
+            Assert.True(output.Contains("Reproduced 1 bug", StringComparison.Ordinal), output);
+            Assert.Contains(property, output);
+
+            var onCorrectModel = CoyoteReplay(schedule, witness.Scenario.Name, mutants: string.Empty);
+            Assert.DoesNotContain("Reproduced 1 bug", onCorrectModel);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    private static string CoyoteReplay(string schedule, string test, string mutants)
+    {
+        // The models project's own output (its deps.json resolves the protocol and specs assemblies);
+        // same configuration folder as this test assembly (artifacts/bin/<Project>/<config>/).
+        var configuration = Path.GetFileName(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory));
+        var models = Path.Combine(RepoFiles.Root, "artifacts", "bin", "Iopf.Models", configuration, $"{typeof(CoyoteTests).Assembly.GetName().Name}.dll");
+        Assert.True(File.Exists(models), $"{models} is not built");
+        var start = new ProcessStartInfo("dotnet", ["coyote", "replay", models, schedule, "-m", test])
+        {
+            WorkingDirectory = RepoFiles.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["COYOTE_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment[MutantSelection.Variable] = mutants;
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(120_000), "dotnet coyote replay did not finish in 2 minutes");
+        return stdout.Result + stderr.Result;
+    }
+}
