@@ -12,33 +12,36 @@ namespace Iopf.Models.Exploration;
 /// </summary>
 public static class Explorer
 {
-    public static ExplorationOutcome Explore(Scenario scenario, ExplorationBudget budget, Action<IActorRuntime>? instrument = null)
+    /// <param name="properties">The properties to monitor (null: all); the design matrix switches off one it already saw violated to look for the others.</param>
+    public static ExplorationOutcome Explore(Scenario scenario, ExplorationBudget budget, Action<IActorRuntime>? instrument = null, IReadOnlyCollection<string>? properties = null)
     {
         var configuration = Base(budget)
             .WithTestingIterations(budget.Iterations)
             .WithRandomGeneratorSeed(budget.Seed)
             .Apply(budget.Strategy, budget.StrategyBound);
-        return Run(scenario, budget, configuration, instrument, null);
+        return Run(scenario, budget, configuration, instrument, null, properties);
     }
 
     /// <summary>Replays one schedule (a Coyote reproducible trace) against the scenario.</summary>
-    public static ExplorationOutcome Replay(Scenario scenario, ExplorationBudget budget, string reproducibleTrace, Action<IActorRuntime>? instrument = null)
+    public static ExplorationOutcome Replay(Scenario scenario, ExplorationBudget budget, string reproducibleTrace, Action<IActorRuntime>? instrument = null, IReadOnlyCollection<string>? properties = null)
     {
         var configuration = Base(budget).WithReproducibleTrace(reproducibleTrace);
-        return Run(scenario, budget, configuration, instrument, reproducibleTrace);
+        return Run(scenario, budget, configuration, instrument, reproducibleTrace, properties);
     }
 
+    // A hot monitor that stays hot for half the step bound is a liveness bug (livelock), not just a long run.
     private static Configuration Base(ExplorationBudget budget) => Configuration.Create()
         .WithMaxSchedulingSteps(budget.MaxSteps)
+        .WithLivenessTemperatureThreshold(Math.Max(1, budget.MaxSteps / 2))
         .WithTelemetryEnabled(false)
         .WithVerbosityEnabled(Microsoft.Coyote.Logging.VerbosityLevel.None);
 
-    private static ExplorationOutcome Run(Scenario scenario, ExplorationBudget budget, Configuration configuration, Action<IActorRuntime>? instrument, string? replayed)
+    private static ExplorationOutcome Run(Scenario scenario, ExplorationBudget budget, Configuration configuration, Action<IActorRuntime>? instrument, string? replayed, IReadOnlyCollection<string>? properties)
     {
         void Entry(IActorRuntime runtime)
         {
             instrument?.Invoke(runtime);
-            ScenarioRunner.Start(runtime, scenario.Config);
+            ScenarioRunner.Start(runtime, scenario.Config, properties);
         }
 
         using var engine = TestingEngine.Create(configuration, (Action<IActorRuntime>)Entry);

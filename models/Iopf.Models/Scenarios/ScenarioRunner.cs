@@ -15,9 +15,10 @@ namespace Iopf.Models.Scenarios;
 /// </summary>
 public static class ScenarioRunner
 {
-    public static void Start(IActorRuntime runtime, ModelConfig config)
+    /// <param name="properties">The properties to monitor (null: all of them).</param>
+    public static void Start(IActorRuntime runtime, ModelConfig config, IReadOnlyCollection<string>? properties = null)
     {
-        MonitorSet.Register(runtime);
+        MonitorSet.Register(runtime, properties);
 
         var (world, start) = World.Create(config);
         var wiring = new Wiring(

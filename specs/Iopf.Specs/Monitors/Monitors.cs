@@ -45,14 +45,37 @@ public static class MonitorSet
         }
     }
 
-    /// <summary>Registers every monitor with a runtime (Coyote's registration API is generic only).</summary>
-    public static void Register(IActorRuntime runtime)
+    /// <summary>
+    /// Registers the monitors of the chosen properties (all when null) with a runtime. An unregistered
+    /// monitor is simply not consulted: Coyote delivers monitor events only to registered monitors.
+    /// </summary>
+    public static void Register(IActorRuntime runtime, IReadOnlyCollection<string>? properties = null)
     {
-        runtime.RegisterMonitor<VmIsolation>();
-        runtime.RegisterMonitor<FaultBufferSafety>();
-        runtime.RegisterMonitor<NoDoubleCopy>();
-        runtime.RegisterMonitor<NoPayloadLost>();
-        runtime.RegisterMonitor<EveryFaultCompleted>();
+        bool On(string name) => properties is null || properties.Contains(name);
+        if (On(nameof(VmIsolation)))
+        {
+            runtime.RegisterMonitor<VmIsolation>();
+        }
+
+        if (On(nameof(FaultBufferSafety)))
+        {
+            runtime.RegisterMonitor<FaultBufferSafety>();
+        }
+
+        if (On(nameof(NoDoubleCopy)))
+        {
+            runtime.RegisterMonitor<NoDoubleCopy>();
+        }
+
+        if (On(nameof(NoPayloadLost)))
+        {
+            runtime.RegisterMonitor<NoPayloadLost>();
+        }
+
+        if (On(nameof(EveryFaultCompleted)))
+        {
+            runtime.RegisterMonitor<EveryFaultCompleted>();
+        }
     }
 
     /// <summary>Shows one observation to every monitor that reads it, from outside any actor (the initial memory map).</summary>

@@ -5,9 +5,10 @@ using Iopf.Protocol.Observations;
 namespace Iopf.Specs.Properties;
 
 /// <summary>
-/// No payload lost: every payload the device accepted reaches its VM's memory at its GPA, exactly as sent
-/// (or is rejected explicitly), and stays there: a page that comes back from the backing store still holds
-/// the newest payload written to each of its addresses.
+/// No payload lost: every payload the device accepted reaches its VM's memory at its GPA, exactly as sent,
+/// and stays there: a page that comes back from the backing store still holds the newest payload written to
+/// each of its addresses. A design that rejects a payload explicitly (drop / abort on fault) is reported
+/// with that verdict: the payload is lost, though not silently.
 /// </summary>
 public sealed class NoPayloadLostProperty : IProperty
 {
@@ -33,7 +34,7 @@ public sealed class NoPayloadLostProperty : IProperty
                 return null;
             case PayloadRejected rejected:
                 undelivered.Remove(rejected.Payload.Id);
-                return null;
+                return $"{rejected.Payload} rejected explicitly: {rejected.Reason}";
             case GuestWrite w:
                 return OnWrite(w);
             case FrameAssigned f:

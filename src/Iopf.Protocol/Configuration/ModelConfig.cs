@@ -48,6 +48,9 @@ public sealed record ModelConfig
 
     public ImmutableHashSet<Mutant> Mutants { get; init; } = [];
 
+    /// <summary>Which design handles a DMA to a not-present page.</summary>
+    public Design Design { get; init; } = Design.Claimed;
+
     public bool Has(Mutant mutant) => Mutants.Contains(mutant);
 
     /// <summary>PASID the device uses for function f (any fixed injective map will do; this one is non-zero).</summary>

@@ -24,7 +24,7 @@ public sealed record ResolveFault(int Sequence, int Vm, ulong Page) : Message;
 /// <summary>VMM to driver: the page of fault Sequence is present, mapped and pinned.</summary>
 public sealed record PageReady(int Sequence, int Frame) : Message;
 
-/// <summary>Driver to VMM: copy the payload of fault Sequence from fault buffer Buffer into the guest page.</summary>
+/// <summary>Driver to VMM: copy the payload of fault Sequence from fault buffer Buffer into the guest page (Buffer -1: nothing to copy, release the page).</summary>
 public sealed record CopyPayload(int Sequence, int Buffer, int Vm, ulong Gpa, int Length) : Message;
 
 /// <summary>VMM to driver: the copy of fault Sequence is done.</summary>

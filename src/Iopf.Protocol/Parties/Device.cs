@@ -9,9 +9,9 @@ namespace Iopf.Protocol.Parties;
 /// <summary>
 /// The device's protocol steps (claims 1-3, 16): DMA through the ATC, ATS translation, and on an I/O page
 /// fault: park the payload in a pinned fault buffer, report it through the two queues, and on completion
-/// free the buffer and refresh the ATC.
+/// free the buffer and refresh the ATC. The prior-art designs' fault paths are in DeviceDesigns.cs.
 /// </summary>
-public static class Device
+public static partial class Device
 {
     public static void Handle(DeviceState s, ProtocolContext ctx, Message message, StepResult r)
     {
@@ -63,6 +63,12 @@ public static class Device
     /// <summary>Sends one DMA on its way: behind an older payload to the same page, through the ATC, or to the IOMMU.</summary>
     private static void Dispatch(DeviceState s, ProtocolContext ctx, Payload p, StepResult r)
     {
+        if (HeadOfLineBlocked(s, ctx))
+        {
+            s.Stalled.Add(p);
+            return;
+        }
+
         var page = p.Page(ModelConfig.PageSize);
         if (!OlderDmaAwaitsTranslation(s, p))
         {
@@ -130,6 +136,26 @@ public static class Device
 
     private static void FaultPath(DeviceState s, ProtocolContext ctx, Payload p, StepResult r)
     {
+        switch (ctx.Config.Design)
+        {
+            case Design.Claimed:
+                BufferFault(s, ctx, p, r);
+                break;
+            case Design.DropOnFault:
+                r.Observe(new PayloadRejected(p, "DMA aborted: the page is not present and the IOMMU has no page-request support"));
+                break;
+            case Design.SkipToNextBuffer:
+                SkipToNextBuffer(s, ctx, p, r);
+                break;
+            case Design.StallAndRetry or Design.CompletionInterrupt:
+                RequestPage(s, ctx, p, r);
+                break;
+        }
+    }
+
+    /// <summary>Claimed design: park the payload in a fault buffer, or hold it back while no buffer or ring slot is free.</summary>
+    private static void BufferFault(DeviceState s, ProtocolContext ctx, Payload p, StepResult r)
+    {
         if (ctx.Config.Has(Mutant.DropWhenNoFaultBuffer) && !ctx.Pinned.Buffers.HasFree)
         {
             return; // the bug: accepted, then silently gone
@@ -158,12 +184,10 @@ public static class Device
         ctx.Pinned.Buffers.Store(buffer, p);
         r.Observe(new FaultBufferStored(buffer, p.Id));
 
-        var sequence = s.NextSequence;
-        s.NextSequence = (sequence + 1) & 0xFFFF;
         var function = ctx.Config.Has(Mutant.WrongVmInDescriptor) ? s.LastFaultFunction : p.Vm;
         s.LastFaultFunction = p.Vm;
-        var fault = new OutstandingFault(sequence, p, buffer, function);
-        s.Outstanding[sequence] = fault;
+        var fault = NewFault(s, p, buffer, function);
+        var sequence = fault.Sequence;
         s.Unpublished.Add(sequence);
 
         if (ctx.Config.Has(Mutant.FaultBeforeLocation))
@@ -211,7 +235,7 @@ public static class Device
             FunctionId: f.DescriptorFunction,
             Pasid: ModelConfig.PasidOf(f.DescriptorFunction),
             Sequence: f.Sequence,
-            BufferIndex: f.Buffer,
+            BufferIndex: Math.Max(f.Buffer, 0),
             Length: p.Length,
             Gpa: p.Gpa);
         if (RingWriter.Push(ctx.Pinned.IopfQueue, descriptor.Encode(), r))
@@ -232,12 +256,22 @@ public static class Device
                 throw new ProtocolStateException($"device: completion for unknown fault sequence {completion.Sequence}");
             }
 
-            var freed = ctx.Pinned.Buffers.Free(fault.Buffer);
-            r.Observe(new FaultBufferFreed(fault.Buffer, DoubleFree: !freed));
+            if (fault.Buffer >= 0)
+            {
+                var freed = ctx.Pinned.Buffers.Free(fault.Buffer);
+                r.Observe(new FaultBufferFreed(fault.Buffer, DoubleFree: !freed));
+            }
+
             r.Observe(new FaultNotified(fault.Sequence));
 
             var page = fault.Payload.Page(ModelConfig.PageSize);
-            if (ctx.Config.Has(Mutant.TrustCompletionFrame))
+            if (ctx.Config.Design.RetriesDma())
+            {
+                // Page-request designs: the held DMA is retried from its translation.
+                s.AwaitingTranslation[fault.Payload.Id] = fault.Payload;
+                r.Send(Role.Iommu, new TranslationRequest(fault.Payload.Vm, page, fault.Payload.Id));
+            }
+            else if (ctx.Config.Has(Mutant.TrustCompletionFrame))
             {
                 s.Atc[(fault.Payload.Vm, page)] = (int)completion.PageFrame;
             }
@@ -252,11 +286,27 @@ public static class Device
 
     private static void RetryStalled(DeviceState s, ProtocolContext ctx, StepResult r)
     {
-        if (s.Stalled.Count > 0 && CanStartReport(s, ctx))
+        if (ctx.Config.Design == Design.Claimed)
         {
-            var p = s.Stalled[0];
-            s.Stalled.RemoveAt(0);
-            StartReport(s, ctx, p, r);
+            if (s.Stalled.Count > 0 && CanStartReport(s, ctx))
+            {
+                var p = s.Stalled[0];
+                s.Stalled.RemoveAt(0);
+                StartReport(s, ctx, p, r);
+            }
+
+            return;
+        }
+
+        // The other designs hold DMAs back until resources return: send them all on their way again, in order.
+        if (s.Stalled.Count > 0 && !HeadOfLineBlocked(s, ctx) && HasPageRequestCredit(s, ctx))
+        {
+            var held = s.Stalled.ToList();
+            s.Stalled.Clear();
+            foreach (var p in held)
+            {
+                Dispatch(s, ctx, p, r);
+            }
         }
     }
 }

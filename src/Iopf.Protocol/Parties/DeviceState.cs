@@ -31,6 +31,9 @@ public sealed class DeviceState
     /// <summary>Faults reported and not yet completed, by sequence number.</summary>
     public SortedDictionary<int, OutstandingFault> Outstanding { get; init; } = [];
 
+    /// <summary>Skip-to-next design: how many buffers each payload has skipped so far.</summary>
+    public SortedDictionary<int, int> Relocations { get; init; } = [];
+
     /// <summary>Next fault sequence number (16-bit field: wraps).</summary>
     public int NextSequence { get; set; }
 
@@ -40,6 +43,9 @@ public sealed class DeviceState
     /// <summary>Device steps taken while at least one payload was held back: the design's stall cost.</summary>
     public int StallSteps { get; set; }
 
+    /// <summary>Most payloads held at once, in fault buffers or device hold slots: the design's buffer cost.</summary>
+    public int PeakHeld { get; set; }
+
     public DeviceState Clone() => new()
     {
         NextPayload = NextPayload,
@@ -48,9 +54,11 @@ public sealed class DeviceState
         Stalled = [.. Stalled],
         Unpublished = new(Unpublished),
         Outstanding = new(Outstanding),
+        Relocations = new(Relocations),
         NextSequence = NextSequence,
         LastFaultFunction = LastFaultFunction,
         StallSteps = StallSteps,
+        PeakHeld = PeakHeld,
     };
 
     /// <summary>True while an older payload for this page sits in a fault buffer or is held back, so a new DMA must queue behind it.</summary>

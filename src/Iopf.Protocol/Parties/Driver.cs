@@ -42,6 +42,14 @@ public static class Driver
         }
 
         var fault = FaultDescriptor.Decode(word);
+        if (!ctx.Config.Design.UsesFaultBuffers())
+        {
+            // A page request: nothing parked in host memory, nothing to copy.
+            s.Current = new DriverWork(fault, -1);
+            r.Send(Role.Vmm, new ResolveFault(fault.Sequence, fault.FunctionId, fault.Gpa / ModelConfig.PageSize));
+            return;
+        }
+
         var buffer = fault.BufferIndex;
 
         // Claim 12: a fault descriptor is only valid once the fault buffer queue holds its location descriptor.
@@ -110,7 +118,7 @@ public static class Driver
     private static void WriteCompletion(ProtocolContext ctx, DriverWork work, StepResult r)
     {
         var completion = new CompletionDescriptor(
-            true, CompletionStatus.Success, work.Fault.FunctionId, work.Fault.Sequence, work.Buffer, (ulong)(work.Frame ?? 0));
+            true, CompletionStatus.Success, work.Fault.FunctionId, work.Fault.Sequence, Math.Max(work.Buffer, 0), (ulong)(work.Frame ?? 0));
         var ring = ctx.Pinned.CompletionQueue;
         if (ctx.Config.Has(Mutant.CompletionLostAtWrap) && (ring.Tail & (uint)(ring.Capacity - 1)) == (uint)(ring.Capacity - 1))
         {

@@ -190,7 +190,8 @@ public static class Vmm
             throw new ProtocolStateException($"vmm: copy for fault {copy.Sequence}, which was never resolved");
         }
 
-        var payload = ctx.Pinned.Buffers.Read(copy.Buffer);
+        // Buffer -1: a page request of a design without fault buffers; the device retries the DMA itself.
+        var payload = copy.Buffer >= 0 ? ctx.Pinned.Buffers.Read(copy.Buffer) : null;
         var times = ctx.Config.Has(Mutant.VmmCopiesTwice) ? 2 : 1;
         for (var i = 0; i < times && payload is not null; i++)
         {
@@ -199,7 +200,11 @@ public static class Vmm
             s.Copies++;
         }
 
-        r.Observe(new FaultBufferCopied(copy.Buffer, payload?.Id));
+        if (copy.Buffer >= 0)
+        {
+            r.Observe(new FaultBufferCopied(copy.Buffer, payload?.Id));
+        }
+
         var page = new GuestPage(copy.Vm, copy.Gpa / ModelConfig.PageSize);
         if (s.Pages.TryGetValue(page, out var entry))
         {

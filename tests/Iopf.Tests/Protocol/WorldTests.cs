@@ -1,3 +1,4 @@
+using Iopf.Models.Designs;
 using Iopf.Models.Scenarios;
 using Iopf.Protocol.Configuration;
 using Iopf.Protocol.Parties;
@@ -12,7 +13,7 @@ public class WorldTests
     [MemberData(nameof(ScenarioNames))]
     public void Every_scenario_runs_clean_under_the_fifo_schedule(string name)
     {
-        var (world, verdicts) = SequentialRun.Run(ScenarioCatalog.Find(name)!.Config);
+        var (world, verdicts) = Run(ScenarioCatalog.Find(name)!.Config);
         Assert.Empty(verdicts);
         Assert.Empty(world.Device.Outstanding);
         Assert.Equal(0, world.Context.Pinned.Buffers.InUse);
@@ -21,7 +22,7 @@ public class WorldTests
     [Fact]
     public void A_fault_is_resolved_into_the_vms_page_and_the_buffer_returns()
     {
-        var (world, verdicts) = SequentialRun.Run(ScenarioCatalog.SingleFault.Config);
+        var (world, verdicts) = Run(ScenarioCatalog.SingleFault.Config);
         Assert.Empty(verdicts);
         var entry = world.Vmm.Pages[new GuestPage(0, 0)];
         Assert.NotNull(entry.Frame);
@@ -34,7 +35,7 @@ public class WorldTests
     [Fact]
     public void Back_pressure_holds_payloads_instead_of_dropping_them()
     {
-        var (world, verdicts) = SequentialRun.Run(ScenarioCatalog.FaultBurst.Config);
+        var (world, verdicts) = Run(ScenarioCatalog.FaultBurst.Config);
         Assert.Empty(verdicts);
         Assert.True(world.Device.StallSteps > 0, "five faults on two buffers must stall the device");
     }
@@ -43,8 +44,15 @@ public class WorldTests
     public void The_drop_mutant_loses_a_payload_even_on_the_fifo_schedule()
     {
         var config = ScenarioCatalog.FaultBurst.Config with { Mutants = [Mutant.DropWhenNoFaultBuffer] };
-        var (_, verdicts) = SequentialRun.Run(config);
+        var (_, verdicts) = Run(config);
         Assert.Contains(verdicts, v => v.StartsWith("never delivered", StringComparison.Ordinal));
+    }
+
+    private static (World World, List<string> Verdicts) Run(ModelConfig config)
+    {
+        var result = ReferenceRun.Run(config);
+        Assert.True(result.Terminated, "the reference schedule must come to rest");
+        return (result.World, result.Verdicts.Select(v => v.Verdict).ToList());
     }
 
     [Fact]

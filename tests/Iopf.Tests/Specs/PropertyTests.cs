@@ -37,10 +37,10 @@ public class PropertyTests
     }
 
     [Fact]
-    public void NoPayloadLost_accepts_an_explicit_rejection_and_refuses_a_wrong_address()
+    public void NoPayloadLost_reports_an_explicit_rejection_and_a_wrong_address()
     {
         var p = new NoPayloadLostProperty();
-        Feed(p, new PayloadAccepted(P0), new PayloadRejected(P0, "drop design"));
+        Assert.Contains("rejected explicitly: drop design", Feed(p, new PayloadAccepted(P0), new PayloadRejected(P0, "drop design")));
         Assert.Null(p.Obligation);
         var q = new NoPayloadLostProperty();
         Assert.Contains("instead of its own GPA", Feed(q, new PayloadAccepted(P0), new GuestWrite(0, 0x40, 1, 0, 64, WritePath.Copy)));
