@@ -5,7 +5,8 @@ namespace Iopf.Invariants.Smt;
 /// <summary>
 /// Turns Z3's (get-model) output, ((define-fun x () (_ BitVec 8) #xff) ...), into name → value.
 /// Bit-vector values may be #x.., #b.. or (_ bvN w); Bool values become 1 (true) and 0 (false).
-/// Entries that are not constants (functions with parameters) are skipped: the invariants only read constants.
+/// Entries that are not constants are skipped: functions with parameters, and zero-ary define-funs whose body is a
+/// term rather than a literal (Z3 4.8 echoes the query's own definitions, e.g. (bvadd base ...), into the model).
 /// </summary>
 public static class ModelParser
 {
@@ -22,7 +23,7 @@ public static class ModelParser
         var values = new Dictionary<string, UInt128>(StringComparer.Ordinal);
         foreach (var entry in entries)
         {
-            if (entry is SList { Items: [SAtom { Text: "define-fun" }, SAtom name, SList { Items.Count: 0 }, _, SExpr value] })
+            if (entry is SList { Items: [SAtom { Text: "define-fun" }, SAtom name, SList { Items.Count: 0 }, _, SExpr value] } && IsLiteral(value))
             {
                 values[name.Text] = ParseValue(value);
             }
@@ -34,6 +35,8 @@ public static class ModelParser
 
         return values;
     }
+
+    private static bool IsLiteral(SExpr value) => value is SAtom or SList { Items: [SAtom { Text: "_" }, ..] };
 
     /// <summary>Parses one value: #xHEX, #bBITS, (_ bvDECIMAL width), true or false.</summary>
     public static UInt128 ParseValue(SExpr value) => value switch
