@@ -38,9 +38,12 @@ public sealed class Z3DifferentialProperties(SessionFixture fixture) : IClassFix
     [Property(MaxTest = 80)]
     public bool Z3_fault_extent_predicate_equals_CSharp(ulong rawGpa, int length, int pagesPerVm, bool structured)
     {
-        // Half the cases near the interesting boundaries (small pages, offsets near the page end), half raw.
-        var gpa = structured ? ((rawGpa % 8) * FaultExtent.PageSize) + (FaultExtent.PageSize - 1 - ((rawGpa >> 3) % 16)) : rawGpa;
+        // Half the cases near the interesting boundaries (small pages, offsets near the page end); the other half
+        // spread over all 64/32 bits (FsCheck's numbers are small; multiplying by an odd constant is a bijection),
+        // so sign- versus zero-extension of a negative pagesPerVm and huge GPAs are exercised too.
+        var gpa = structured ? ((rawGpa % 8) * FaultExtent.PageSize) + (FaultExtent.PageSize - 1 - ((rawGpa >> 3) % 16)) : unchecked(rawGpa * 0x9E3779B97F4A7C15UL);
         var len = structured ? Math.Abs(length % 20) : length;
+        pagesPerVm = structured ? pagesPerVm : unchecked(pagesPerVm * (int)0x9E3779B1);
         foreach (var limit in new[] { FaultExtent.PageSize, FaultExtent.PageSize + 1 })
         {
             var smt = FaultExtent.SmtDefinition(limit)
