@@ -13,6 +13,10 @@ namespace Iopf.Invariants;
 /// </summary>
 public static class InvariantSuite
 {
+    // Declared before Invariants: static initializers run in text order.
+    /// <summary>Buffer sizes for which every region accepted by PinnedRegion.Problem() is proved well placed: the smallest, the two the models use, a 2 MiB huge page.</summary>
+    public static IReadOnlyList<ulong> ValidRegionBufferSizes { get; } = [1, 2048, 4096, 1UL << 21];
+
     /// <summary>The properties the design promises; each must be proved.</summary>
     public static IReadOnlyList<Invariant> Invariants { get; } = BuildInvariants();
 
@@ -69,6 +73,11 @@ public static class InvariantSuite
 
         // Ends exactly at 2^52: the last byte is the highest address the 52-bit BufferAddress field can carry.
         list.Add(new FaultBufferPlacement("64x2048-top-of-52-bits", new PinnedRegion(0xF_FFFF_FFFE_0000, 2048, 64)));
+        foreach (var size in ValidRegionBufferSizes)
+        {
+            list.Add(new ValidRegionPlacement(size));
+        }
+
         list.Add(new FaultExtentWithinPage());
         for (var capacity = RingQueue.MinCapacity; capacity <= RingQueue.MaxCapacity; capacity *= 2)
         {
@@ -90,6 +99,7 @@ public static class InvariantSuite
             new FaultBufferPlacement("stride-size-minus-1", defaultRegion, defaultRegion.BufferSize - 1, Expectation.Refuted),
             new FaultBufferPlacement("unaligned-base", defaultRegion with { Base = defaultRegion.Base + 0x800 }, defaultRegion.BufferSize, Expectation.Refuted),
             new FaultBufferPlacement("beyond-52-bits", new PinnedRegion(0xF_FFFF_FFFF_0000, 2048, 64), 2048, Expectation.Refuted),
+            new ValidRegionPlacement(4096, ruleChecksAlignment: false),
             new FaultExtentWithinPage(FaultExtent.PageSize + 1, Expectation.Refuted),
             new RingIndexArithmetic(4, RingFlaw.FullCheckOffByOne),
             new RingIndexArithmetic(RingQueue.MaxCapacity, RingFlaw.FullCheckOffByOne),

@@ -79,6 +79,20 @@ public sealed class BrokenTwinRecheckTests(SessionFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public void Rule_without_alignment_accepts_a_region_whose_CSharp_buffers_are_misaligned()
+    {
+        var twin = new ValidRegionPlacement(4096, ruleChecksAlignment: false);
+        var model = Model(twin);
+        var region = twin.Region(model);
+        var i = (int)(ulong)model.GetValueOrDefault(FaultBufferPlacement.IndexI);
+
+        // The real rule rejects this region, and the real AddressOf puts buffer i off its alignment.
+        Assert.Equal($"pinned region base 0x{region.Base:x} is not aligned to the buffer size 4096", region.Problem());
+        Assert.NotEqual(0UL, region.AddressOf(i) % region.BufferSize);
+        Assert.Equal(["misaligned"], twin.Violations(model));
+    }
+
+    [Fact]
     public void Off_by_one_page_bound_accepts_a_fault_that_leaves_its_page_or_its_VM()
     {
         var twin = new FaultExtentWithinPage(FaultExtent.PageSize + 1, Expectation.Refuted);

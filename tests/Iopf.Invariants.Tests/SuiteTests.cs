@@ -35,7 +35,7 @@ public sealed class SuiteTests(ITestOutputHelper output)
     [Fact]
     public void Suite_covers_every_family_and_every_ring_capacity()
     {
-        var families = new[] { typeof(LayoutRoundTrip), typeof(LayoutFieldsDisjoint), typeof(FaultBufferPlacement), typeof(FaultExtentWithinPage), typeof(RingIndexArithmetic) };
+        var families = new[] { typeof(LayoutRoundTrip), typeof(LayoutFieldsDisjoint), typeof(FaultBufferPlacement), typeof(ValidRegionPlacement), typeof(FaultExtentWithinPage), typeof(RingIndexArithmetic) };
         foreach (var family in families)
         {
             Assert.Contains(InvariantSuite.Invariants, i => i.GetType() == family);

@@ -14,11 +14,8 @@ namespace Iopf.Invariants;
 public sealed class FaultBufferPlacement(string label, PinnedRegion region, ulong stride, Expectation expected = Expectation.Proved)
     : Invariant(expected)
 {
-    public const string IndexI = "i";
-    public const string IndexJ = "j";
-
-    private static readonly string[] Clauses =
-        ["below_base", "beyond_region_end", "misaligned", "overlaps_other_buffer", "exceeds_52_bit_address", "index_exceeds_8_bit_field"];
+    public const string IndexI = PlacementClauses.IndexI;
+    public const string IndexJ = PlacementClauses.IndexJ;
 
     public FaultBufferPlacement(string label, PinnedRegion region)
         : this(label, region, region.BufferSize)
@@ -37,7 +34,7 @@ public sealed class FaultBufferPlacement(string label, PinnedRegion region, ulon
     /// <summary>Address of buffer <paramref name="index"/> with this twin's stride, in the same ulong arithmetic as the C# code.</summary>
     public ulong AddressOf(ulong index) => unchecked(Region.Base + (index * Stride));
 
-    public IReadOnlyList<string> Violations(IReadOnlyDictionary<string, UInt128> model) => TrueLabels(model, Clauses);
+    public IReadOnlyList<string> Violations(IReadOnlyDictionary<string, UInt128> model) => TrueLabels(model, PlacementClauses.Names);
 
     public override string DescribeCounterexample(IReadOnlyDictionary<string, UInt128> model)
     {
@@ -63,21 +60,7 @@ public sealed class FaultBufferPlacement(string label, PinnedRegion region, ulon
         text.Append($"(define-fun size () (_ BitVec 64) {B(Region.BufferSize)})\n");
         text.Append($"(define-fun stride () (_ BitVec 64) {B(Stride)})\n");
         text.Append($"(define-fun count () (_ BitVec 64) {B((ulong)Region.BufferCount)})\n");
-        text.Append($"(define-fun max_address () (_ BitVec 64) {B(PinnedRegion.MaxAddress)})\n");
-        text.Append("(define-fun addr ((k (_ BitVec 64))) (_ BitVec 64) (bvadd base (bvmul k stride)))\n");
-        text.Append("(define-fun region_end () (_ BitVec 64) (bvadd base (bvmul count size)))\n");
-        text.Append("(define-fun last_byte ((k (_ BitVec 64))) (_ BitVec 64) (bvadd (addr k) (bvsub size (_ bv1 64))))\n");
-        text.Append($"(declare-const {IndexI} (_ BitVec 64))\n(declare-const {IndexJ} (_ BitVec 64))\n");
-        text.Append($"(assert (bvult {IndexI} count))\n(assert (bvult {IndexJ} count))\n");
-        var labels = new SmtLabels()
-            .Add(Clauses[0], "(bvult (addr i) base)")
-            .Add(Clauses[1], "(bvugt (bvadd (addr i) size) region_end)")
-            .Add(Clauses[2], $"(not (= (bvurem (addr i) size) {B(0)}))")
-            .Add(Clauses[3], "(and (not (= i j)) (bvult (addr i) (bvadd (addr j) size)) (bvult (addr j) (bvadd (addr i) size)))")
-            // The last byte must not wrap around 2^64 and must be addressable by the 52-bit field.
-            .Add(Clauses[4], "(or (bvugt (last_byte i) max_address) (bvult (last_byte i) (addr i)))")
-            .Add(Clauses[5], $"(bvugt i {B(255)})");
-        return text + labels.AssertAnyAndCheck();
+        return text + PlacementClauses.DefineAndCheck();
     }
 
     private string Describe()

@@ -77,10 +77,14 @@ public sealed class RingIndexArithmetic : Invariant
         return text.ToString();
     }
 
-    protected override string NegationSmt()
+    /// <summary>
+    /// capacity, slot_mask, occupancy, slot, and the flawed or correct is_full / is_empty over (head, tail): the
+    /// arithmetic the proof is about, exposed so a test can compare it with the C# RingQueue state by state.
+    /// </summary>
+    public string Definitions()
     {
         string B(ulong v) => Bv(v, 32);
-        var text = new StringBuilder("(set-logic QF_BV)\n");
+        var text = new StringBuilder();
         text.Append($"(define-fun capacity () (_ BitVec 32) {B((ulong)Capacity)})\n");
         text.Append($"(define-fun slot_mask () (_ BitVec 32) {B((ulong)Capacity - 1)})\n");
         text.Append("(define-fun occupancy ((h (_ BitVec 32)) (t (_ BitVec 32))) (_ BitVec 32) (bvsub t h))\n");
@@ -97,6 +101,14 @@ public sealed class RingIndexArithmetic : Invariant
                 "(define-fun is_full ((h (_ BitVec 32)) (t (_ BitVec 32))) Bool (= (bvand (bvsub (slot t) (slot h)) slot_mask) capacity))\n"
                 + "(define-fun is_empty ((h (_ BitVec 32)) (t (_ BitVec 32))) Bool (= (slot t) (slot h)))\n",
         });
+        return text.ToString();
+    }
+
+    protected override string NegationSmt()
+    {
+        string B(ulong v) => Bv(v, 32);
+        var text = new StringBuilder("(set-logic QF_BV)\n");
+        text.Append(Definitions());
         text.Append($"(declare-const {Head} (_ BitVec 32))\n(declare-const {Tail} (_ BitVec 32))\n");
         text.Append("(declare-const a (_ BitVec 32))\n(declare-const b (_ BitVec 32))\n");
         text.Append($"(define-fun n () (_ BitVec 32) (occupancy {Head} {Tail}))\n");
