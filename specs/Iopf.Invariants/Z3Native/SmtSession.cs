@@ -76,6 +76,10 @@ public sealed class SmtSession : IDisposable
         {
             return SmtResult.Failed(e.Message);
         }
+        catch (FormatException e)
+        {
+            return SmtResult.Failed("could not read Z3's model: " + e.Message);
+        }
         catch (Z3Exception e)
         {
             Replace();

@@ -42,26 +42,26 @@ public static class Z3Library
     /// </summary>
     internal static void ReturnErrorsInsteadOfExiting(IntPtr context) => SetErrorHandlerFunction.Value(context, IntPtr.Zero);
 
-    private static IntPtr LoadAndRegister()
+    /// <summary>Loads the first library of <paramref name="candidateNames"/> that the dynamic loader finds.</summary>
+    internal static IntPtr LoadFirst(IReadOnlyList<string> candidateNames)
     {
-        var handle = IntPtr.Zero;
-        foreach (var name in CandidateNames)
+        foreach (var name in candidateNames)
         {
-            if (NativeLibrary.TryLoad(name, out handle))
+            if (NativeLibrary.TryLoad(name, out var handle))
             {
-                break;
+                return handle;
             }
         }
 
-        if (handle == IntPtr.Zero)
-        {
-            throw new Z3NotFoundException(string.Join(", ", CandidateNames));
-        }
+        throw new Z3NotFoundException(string.Join(", ", candidateNames));
+    }
 
-        var loaded = handle;
+    private static IntPtr LoadAndRegister()
+    {
+        var loaded = LoadFirst(CandidateNames);
         NativeLibrary.SetDllImportResolver(
             typeof(Native).Assembly,
             (name, _, _) => name.Contains("z3", StringComparison.OrdinalIgnoreCase) ? loaded : IntPtr.Zero);
-        return handle;
+        return loaded;
     }
 }
