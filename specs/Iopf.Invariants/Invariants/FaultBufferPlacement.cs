@@ -47,7 +47,7 @@ public sealed class FaultBufferPlacement(string label, PinnedRegion region, ulon
             text.Append(CultureInfo.InvariantCulture, $", buffer {j} at [0x{aj:x}, 0x{unchecked(aj + Region.BufferSize):x})");
         }
 
-        text.Append(" violate ").Append(string.Join(", ", Violations(model)));
+        text.Append("; violated: ").Append(string.Join(", ", Violations(model)));
         text.Append(" (C# PinnedRegion.Problem(): ").Append(Region.Problem() ?? "none").Append(')');
         return text.ToString();
     }
