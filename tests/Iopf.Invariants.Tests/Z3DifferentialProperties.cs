@@ -1,0 +1,70 @@
+using FsCheck.Xunit;
+using Iopf.Invariants.Smt;
+using Iopf.Protocol.Configuration;
+using Iopf.Protocol.Descriptors;
+using Iopf.Protocol.Memory;
+
+namespace Iopf.Invariants.Tests;
+
+/// <summary>
+/// The generated SMT functions compute what the C# code computes, on random inputs: this is what makes a Z3
+/// proof about encode_/decode_/fault_extent_well_formed a proof about the C# code. The broken layouts are
+/// included on purpose: the SMT twin must misbehave exactly as C# does.
+/// </summary>
+public sealed class Z3DifferentialProperties(SessionFixture fixture) : IClassFixture<SessionFixture>
+{
+    private static readonly IReadOnlyList<DescriptorLayout> AllLayouts = [.. Layouts.All, .. BrokenLayouts.All];
+
+    [Property(MaxTest = 60)]
+    public bool Z3_encoder_equals_CSharp_Encode(byte layoutPick, int seed)
+    {
+        var layout = AllLayouts[layoutPick % AllLayouts.Count];
+        var random = new Random(seed);
+        var values = layout.Fields.Select(f => CodecProperties.RandomValue(random, f)).ToArray();
+        var output = fixture.Session.Run(LayoutSmt.Definitions(layout) + $"(simplify {LayoutSmt.EncodeCall(layout, values)})\n");
+        return ModelParser.ParseValue(output) == layout.Encode(values);
+    }
+
+    [Property(MaxTest = 60)]
+    public bool Z3_decoders_equal_CSharp_Decode(byte layoutPick, ulong low, ulong high)
+    {
+        var layout = AllLayouts[layoutPick % AllLayouts.Count];
+        var word = ((UInt128)high << 64) | low;
+        var calls = string.Concat(layout.Fields.Select(f => $"(simplify ({LayoutSmt.DecodeName(layout, f)} {SmtLiteral.Bv(word, LayoutSmt.WordBits)}))\n"));
+        var lines = fixture.Session.Run(LayoutSmt.Definitions(layout) + calls).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        return lines.Select(ModelParser.ParseValue).SequenceEqual(layout.Decode(word));
+    }
+
+    [Property(MaxTest = 80)]
+    public bool Z3_fault_extent_predicate_equals_CSharp(ulong rawGpa, int length, int pagesPerVm, bool structured)
+    {
+        // Half the cases near the interesting boundaries (small pages, offsets near the page end); the other half
+        // spread over all 64/32 bits (FsCheck's numbers are small; multiplying by an odd constant is a bijection),
+        // so sign- versus zero-extension of a negative pagesPerVm and huge GPAs are exercised too.
+        var gpa = structured ? ((rawGpa % 8) * FaultExtent.PageSize) + (FaultExtent.PageSize - 1 - ((rawGpa >> 3) % 16)) : unchecked(rawGpa * 0x9E3779B97F4A7C15UL);
+        var len = structured ? Math.Abs(length % 20) : length;
+        pagesPerVm = structured ? pagesPerVm : unchecked(pagesPerVm * (int)0x9E3779B1);
+        foreach (var limit in new[] { FaultExtent.PageSize, FaultExtent.PageSize + 1 })
+        {
+            var smt = FaultExtent.SmtDefinition(limit)
+                + $"(simplify ({FaultExtent.SmtName} {SmtLiteral.Bv(gpa, 64)} {SmtLiteral.Bv(unchecked((uint)len), 32)} {SmtLiteral.Bv(unchecked((uint)pagesPerVm), 32)}))\n";
+            if ((ModelParser.ParseValue(fixture.Session.Run(smt)) == UInt128.One) != FaultExtent.IsWellFormed(gpa, len, pagesPerVm, limit))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    [Property(MaxTest = 200)]
+    public bool FaultExtent_agrees_with_ModelConfig_payload_validation(ulong rawGpa, int length, byte pages, bool structured)
+    {
+        var pagesPerVm = 1 + (pages % 4);
+        var gpa = structured ? ((rawGpa % 6) * FaultExtent.PageSize) + (rawGpa >> 3) % FaultExtent.PageSize : rawGpa;
+        var len = structured ? (length % 4200) : length;
+        var config = new ModelConfig { PagesPerVm = pagesPerVm, Payloads = [new Payload(0, 0, gpa, len)] };
+        var rejected = config.Problems().Any(p => p.StartsWith("payloads[0]: gpa", StringComparison.Ordinal));
+        return rejected == !FaultExtent.IsWellFormed(gpa, len, pagesPerVm);
+    }
+}
