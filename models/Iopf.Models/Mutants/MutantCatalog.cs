@@ -4,7 +4,7 @@ using Iopf.Protocol.Configuration;
 namespace Iopf.Models.Mutants;
 
 /// <summary>
-/// Where each mutant shows: the scenario whose races expose it and the monitor that must catch it.
+/// The bug zoo: for each mutant, the scenario whose races expose it and the monitor that must catch it.
 /// The first five are the per-monitor witnesses (each monitor shown able to fail).
 /// </summary>
 public static class MutantCatalog
@@ -18,5 +18,23 @@ public static class MutantCatalog
         new(Mutant.CompleteBeforeCopy, ScenarioCatalog.SingleFault, "FaultBufferSafety"),
     ];
 
+    /// <summary>Every mutant of <see cref="Mutant"/>, each exactly once.</summary>
+    public static IReadOnlyList<MutantCase> All { get; } =
+    [
+        .. MonitorWitnesses,
+        new(Mutant.DirectWriteBypassesOrdering, ScenarioCatalog.SamePageTwice, "NoDoubleCopy"),
+        new(Mutant.RingFullOffByOne, ScenarioCatalog.QueueFullAndWrap, "FaultBufferSafety"),
+        new(Mutant.WrongVmInDescriptor, ScenarioCatalog.SharedPoolTwoFunctions, "VmIsolation"),
+        new(Mutant.TrustCompletionFrame, ScenarioCatalog.StaleCompletionFrame, "VmIsolation"),
+        new(Mutant.FaultBeforeLocation, ScenarioCatalog.SingleFault, "FaultBufferSafety"),
+        new(Mutant.NoPinDuringResolution, ScenarioCatalog.EvictAfterResolve, "VmIsolation"),
+        new(Mutant.DoubleAllocationOnSamePage, ScenarioCatalog.SamePageTwice, "NoPayloadLost"),
+        new(Mutant.CompletionLostAtWrap, ScenarioCatalog.QueueFullAndWrap, "EveryFaultCompleted"),
+        new(Mutant.EvictionWithoutSwapOut, ScenarioCatalog.AtcInvalidationRacesCompletion, "NoPayloadLost"),
+        new(Mutant.CompletionWrittenBeforeCopy, ScenarioCatalog.FaultBurst, "FaultBufferSafety"),
+    ];
+
     public static MutantCase ForMonitor(string property) => MonitorWitnesses.Single(c => c.ExpectedProperty == property);
+
+    public static MutantCase For(Mutant mutant) => All.Single(c => c.Mutant == mutant);
 }

@@ -32,6 +32,9 @@ public static class CoyoteTests
     [Test]
     public static void EvictAfterResolve(Microsoft.Coyote.Actors.IActorRuntime runtime) => Run(runtime, ScenarioCatalog.EvictAfterResolve);
 
+    [Test]
+    public static void StaleCompletionFrame(Microsoft.Coyote.Actors.IActorRuntime runtime) => Run(runtime, ScenarioCatalog.StaleCompletionFrame);
+
     private static void Run(Microsoft.Coyote.Actors.IActorRuntime runtime, Scenario scenario) =>
         ScenarioRunner.Start(runtime, scenario.WithMutants(MutantSelection.FromEnvironment()).Config);
 }

@@ -109,6 +109,24 @@ public static class ScenarioCatalog
             Payloads = [P(0, 0, 0), P(1, 0, 0, offset: 0x40), P(2, 0, 1)],
         });
 
+    public static readonly Scenario StaleCompletionFrame = new(
+        nameof(StaleCompletionFrame),
+        "a VM reclaims its page between the copy and the device's doorbell, while other DMAs keep the device busy",
+        new ModelConfig
+        {
+            Vms = 2,
+            PagesPerVm = 1,
+            HostFrames = 2,
+            InitiallyResident = [new(1, 0)],
+            PressurePerVm = 4,
+            Payloads =
+            [
+                P(0, 0, 0),
+                .. Enumerable.Range(1, 6).Select(i => P(i, 1, 0, offset: (ulong)i * 0x40)),
+                P(7, 0, 0, offset: 0x40),
+            ],
+        });
+
     public static IReadOnlyList<Scenario> All { get; } =
     [
         SingleFault,
@@ -119,6 +137,7 @@ public static class ScenarioCatalog
         QueueFullAndWrap,
         SamePageTwice,
         EvictAfterResolve,
+        StaleCompletionFrame,
     ];
 
     public static Scenario? Find(string name) =>

@@ -65,7 +65,7 @@ public static partial class Device
     {
         if (HeadOfLineBlocked(s, ctx))
         {
-            s.Stalled.Add(p);
+            s.Hold(p);
             return;
         }
 
@@ -118,6 +118,13 @@ public static partial class Device
             throw new ProtocolStateException($"device: translation response for unknown job {t.Job}");
         }
 
+        if (s.Recalled.Remove(p.Id))
+        {
+            s.Hold(p);
+            RetryStalled(s, ctx, r);
+            return;
+        }
+
         if (MustQueueBehindFault(s, ctx, p) || t.Frame is null)
         {
             FaultPath(s, ctx, p, r);
@@ -163,7 +170,7 @@ public static partial class Device
 
         if (s.Stalled.Count > 0 || !CanStartReport(s, ctx))
         {
-            s.Stalled.Add(p); // back-pressure: the payload waits, it is never dropped
+            s.Hold(p); // back-pressure: the payload waits, it is never dropped
             return;
         }
 
@@ -267,9 +274,14 @@ public static partial class Device
             var page = fault.Payload.Page(ModelConfig.PageSize);
             if (ctx.Config.Design.RetriesDma())
             {
-                // Page-request designs: the held DMA is retried from its translation.
-                s.AwaitingTranslation[fault.Payload.Id] = fault.Payload;
-                r.Send(Role.Iommu, new TranslationRequest(fault.Payload.Vm, page, fault.Payload.Id));
+                // Page-request designs: the faulted DMA joins the payloads held for its page; all are retried
+                // below, in issue order. A younger DMA to the page whose translation is still in flight would
+                // overtake them: recall it, so it is held when its answer comes (found by this model).
+                s.Hold(fault.Payload);
+                foreach (var young in s.AwaitingTranslation.Values.Where(a => a.Vm == fault.Payload.Vm && a.Page(ModelConfig.PageSize) == page))
+                {
+                    s.Recalled.Add(young.Id);
+                }
             }
             else if (ctx.Config.Has(Mutant.TrustCompletionFrame))
             {

@@ -16,14 +16,17 @@ public static partial class Device
         s.Outstanding.Count < ctx.Config.FaultBuffers.BufferCount && !ctx.Pinned.IopfQueue.IsFull;
 
     /// <summary>
-    /// Stall-and-retry and completion-interrupt designs: the payload stays in the device; a page request (a
-    /// fault descriptor without buffer) goes to the driver, and the completion makes the device retry the DMA.
+    /// Stall-and-retry and completion-interrupt designs: the payload stays in the device; one page request
+    /// per page (a fault descriptor without buffer, like a PRI page request group) goes to the driver, and
+    /// the completion makes the device retry every payload held for that page, in issue order.
     /// </summary>
     private static void RequestPage(DeviceState s, ProtocolContext ctx, Payload p, StepResult r)
     {
-        if (!HasPageRequestCredit(s, ctx) || HeadOfLineBlocked(s, ctx))
+        var page = p.Page(ModelConfig.PageSize);
+        var requested = s.Outstanding.Values.Any(f => f.Payload.Vm == p.Vm && f.Payload.Page(ModelConfig.PageSize) == page);
+        if (requested || !HasPageRequestCredit(s, ctx) || HeadOfLineBlocked(s, ctx))
         {
-            s.Stalled.Add(p);
+            s.Hold(p);
             return;
         }
 
@@ -50,7 +53,7 @@ public static partial class Device
         if (attempts >= ctx.Config.PagesPerVm)
         {
             s.Relocations.Remove(p.Id);
-            s.Stalled.Add(original);
+            s.Hold(original);
             return;
         }
 

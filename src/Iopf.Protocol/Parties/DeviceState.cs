@@ -31,6 +31,9 @@ public sealed class DeviceState
     /// <summary>Faults reported and not yet completed, by sequence number.</summary>
     public SortedDictionary<int, OutstandingFault> Outstanding { get; init; } = [];
 
+    /// <summary>Page-request designs: DMAs whose in-flight translation answer must be ignored (they are held and retried in order).</summary>
+    public SortedSet<int> Recalled { get; init; } = [];
+
     /// <summary>Skip-to-next design: how many buffers each payload has skipped so far.</summary>
     public SortedDictionary<int, int> Relocations { get; init; } = [];
 
@@ -54,12 +57,23 @@ public sealed class DeviceState
         Stalled = [.. Stalled],
         Unpublished = new(Unpublished),
         Outstanding = new(Outstanding),
+        Recalled = new(Recalled),
         Relocations = new(Relocations),
         NextSequence = NextSequence,
         LastFaultFunction = LastFaultFunction,
         StallSteps = StallSteps,
         PeakHeld = PeakHeld,
     };
+
+    /// <summary>
+    /// Holds a payload back, in issue order (payload ids grow in issue order): a payload held late, after
+    /// waiting for its translation, must still go before younger ones to the same page (found by this model).
+    /// </summary>
+    public void Hold(Payload p)
+    {
+        var index = Stalled.FindIndex(q => q.Id > p.Id);
+        Stalled.Insert(index < 0 ? Stalled.Count : index, p);
+    }
 
     /// <summary>True while an older payload for this page sits in a fault buffer or is held back, so a new DMA must queue behind it.</summary>
     public bool PageHasPendingFault(int vm, ulong page, ulong pageSize) =>

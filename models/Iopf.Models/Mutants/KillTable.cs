@@ -1,0 +1,51 @@
+using Iopf.Models.Exploration;
+
+namespace Iopf.Models.Mutants;
+
+/// <summary>One mutant's fate: which property caught it, after how many schedules and steps, and whether its schedule replays to the same violation.</summary>
+public sealed record KillRow(
+    MutantCase Case,
+    ExplorationBudget Budget,
+    string? CaughtBy,
+    string? Verdict,
+    uint Iterations,
+    int Steps,
+    string? Schedule,
+    bool ReplaysIdentically)
+{
+    public bool Killed => CaughtBy is not null;
+
+    public bool AsExpected => CaughtBy == Case.ExpectedProperty;
+}
+
+/// <summary>
+/// Runs every mutant of the zoo under the default budget of its scenario (coyote.json) and replays each
+/// failing schedule in-process, checking it reproduces the same property, verdict and number of steps.
+/// </summary>
+public static class KillTable
+{
+    public static IReadOnlyList<KillRow> Compute(ExplorationPlan plan, IEnumerable<MutantCase>? cases = null, Action<string>? progress = null)
+    {
+        var rows = new List<KillRow>();
+        foreach (var c in cases ?? MutantCatalog.All)
+        {
+            progress?.Invoke(c.Mutant.ToString());
+            var budget = plan.Entries.FirstOrDefault(e => e.Scenario.Name == c.Scenario.Name).Budget
+                ?? throw new PlanException($"coyote.json has no budget for scenario {c.Scenario.Name}, which mutant {c.Mutant} needs");
+            var outcome = Explorer.Explore(c.Broken, budget);
+            if (outcome.Holds)
+            {
+                rows.Add(new KillRow(c, budget, null, null, outcome.IterationsRun, 0, null, false));
+                continue;
+            }
+
+            var replay = Explorer.Replay(c.Broken, budget, outcome.ReproducibleTrace!);
+            var same = replay.ViolatedProperty == outcome.ViolatedProperty
+                && replay.Verdict == outcome.Verdict
+                && replay.StepsInBugTrace == outcome.StepsInBugTrace;
+            rows.Add(new KillRow(c, budget, outcome.ViolatedProperty, outcome.Verdict, outcome.IterationsRun, outcome.StepsInBugTrace, outcome.ReproducibleTrace, same));
+        }
+
+        return rows;
+    }
+}

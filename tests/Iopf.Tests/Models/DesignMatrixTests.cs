@@ -1,0 +1,76 @@
+using Iopf.Models.Designs;
+using Iopf.Models.Exploration;
+using Iopf.Models.Scenarios;
+using Iopf.Protocol.Configuration;
+using Newtonsoft.Json.Linq;
+using Snapshooter.Xunit;
+
+namespace Iopf.Tests.Models;
+
+/// <summary>The design × property matrix: every design judged on every property (or marked not applicable), snapshotted.</summary>
+[Collection(CoyoteCollection.Name)]
+public class DesignMatrixTests
+{
+    // Small but fixed: the same seed and budget give the same matrix, byte for byte.
+    private static readonly ExplorationBudget Budget = new(Iterations: 100, Seed: 3, MaxSteps: 2000);
+
+    private static readonly Lazy<MatrixResult> Matrix = new(() => DesignMatrix.Compute(
+        DesignCatalog.All,
+        [ScenarioCatalog.SingleFault, ScenarioCatalog.FaultBurst, ScenarioCatalog.SamePageTwice, ScenarioCatalog.EvictAfterResolve],
+        Budget));
+
+    [Fact]
+    public void Covers_five_designs_and_every_property()
+    {
+        Assert.True(Matrix.Value.Rows.Count >= 5);
+        Assert.All(Matrix.Value.Rows, r => Assert.Equal(Iopf.Specs.Properties.PropertySet.Names, r.Cells.Select(c => c.Property)));
+    }
+
+    [Fact]
+    public void Shows_what_the_prior_art_gives_up()
+    {
+        MatrixCell Cell(Design d, string p) => Matrix.Value.Rows.Single(r => r.Design == d).Cells.Single(c => c.Property == p);
+
+        Assert.All(Matrix.Value.Rows.Single(r => r.Design == Design.Claimed).Cells, c => Assert.Equal(MatrixCell.Holds, c.Status));
+        Assert.Equal(MatrixCell.Violated, Cell(Design.DropOnFault, "NoPayloadLost").Status);
+        Assert.Equal(MatrixCell.NotApplicable, Cell(Design.DropOnFault, "EveryFaultCompleted").Status);
+        Assert.Equal(MatrixCell.Violated, Cell(Design.SkipToNextBuffer, "NoPayloadLost").Status);
+        Assert.NotNull(Cell(Design.SkipToNextBuffer, "NoPayloadLost").Schedule);
+        var claimed = Matrix.Value.Rows.Single(r => r.Design == Design.Claimed).Cost;
+        var stall = Matrix.Value.Rows.Single(r => r.Design == Design.StallAndRetry).Cost;
+        Assert.Equal(0, stall.CopiesPerPayload);
+        Assert.True(claimed.CopiesPerPayload > 0);
+    }
+
+    [Fact]
+    public void The_json_matrix_matches_its_snapshot()
+    {
+        var json = MatrixRendering.Json(Matrix.Value, (row, cell) => $"schedules/{row.Design}-{cell.Property}.trace");
+        Snapshot.Match(JToken.Parse(json));
+    }
+
+    [Fact]
+    public void The_markdown_matrix_matches_its_snapshot()
+    {
+        var markdown = MatrixRendering.Markdown(Matrix.Value, (row, cell) => $"schedules/{row.Design}-{cell.Property}.trace");
+        Snapshot.Match(markdown.Split('\n'));
+    }
+
+    [Fact]
+    public void The_writer_puts_matrix_and_schedules_in_the_folder()
+    {
+        var dir = Directory.CreateTempSubdirectory("iopf-matrix-");
+        try
+        {
+            var files = MatrixWriter.Write(Matrix.Value, dir.FullName);
+            Assert.Contains(files, f => f.EndsWith("matrix.md", StringComparison.Ordinal));
+            Assert.Contains(files, f => f.EndsWith("matrix.json", StringComparison.Ordinal));
+            Assert.Contains(files, f => f.EndsWith("DropOnFault-NoPayloadLost.trace", StringComparison.Ordinal));
+            Assert.Empty(Directory.GetFiles(dir.FullName, "*.tmp", SearchOption.AllDirectories));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+}
