@@ -4,7 +4,11 @@ using Iopf.Protocol.Configuration;
 namespace Iopf.Models.Mutants;
 
 /// <summary>A mutant with the scenario that exposes it and the property expected to catch it.</summary>
-public sealed record MutantCase(Mutant Mutant, Scenario Scenario, string ExpectedProperty)
+/// <param name="BeyondSampling">
+/// Why sampled exploration does not reliably reach this mutant's window within the default budget, when it
+/// does not; such a mutant is killed by the exhaustive explorer instead, and the kill table says so.
+/// </param>
+public sealed record MutantCase(Mutant Mutant, Scenario Scenario, string ExpectedProperty, string? BeyondSampling = null)
 {
     /// <summary>The scenario with only this mutant switched on.</summary>
     public Scenario Broken => Scenario.WithMutants([Mutant]);

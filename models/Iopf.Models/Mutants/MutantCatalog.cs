@@ -25,7 +25,11 @@ public static class MutantCatalog
         new(Mutant.DirectWriteBypassesOrdering, ScenarioCatalog.SamePageTwice, "NoDoubleCopy"),
         new(Mutant.RingFullOffByOne, ScenarioCatalog.QueueFullAndWrap, "FaultBufferSafety"),
         new(Mutant.WrongVmInDescriptor, ScenarioCatalog.SharedPoolTwoFunctions, "VmIsolation"),
-        new(Mutant.TrustCompletionFrame, ScenarioCatalog.StaleCompletionFrame, "VmIsolation"),
+        new(
+            Mutant.TrustCompletionFrame,
+            ScenarioCatalog.StaleCompletionFrame,
+            "VmIsolation",
+            BeyondSampling: "the window (page reclaimed after the copy, before the driver rings the doorbell, then a new DMA to that page) is a few steps wide: Coyote found it after about 2,400 schedules with prioritization seeds 2 and 3, not within 3,000 with seed 1 or with probabilistic seeds 1-3"),
         new(Mutant.FaultBeforeLocation, ScenarioCatalog.SingleFault, "FaultBufferSafety"),
         new(Mutant.NoPinDuringResolution, ScenarioCatalog.EvictAfterResolve, "VmIsolation"),
         new(Mutant.DoubleAllocationOnSamePage, ScenarioCatalog.SamePageTwice, "NoPayloadLost"),
@@ -33,6 +37,9 @@ public static class MutantCatalog
         new(Mutant.EvictionWithoutSwapOut, ScenarioCatalog.AtcInvalidationRacesCompletion, "NoPayloadLost"),
         new(Mutant.CompletionWrittenBeforeCopy, ScenarioCatalog.FaultBurst, "FaultBufferSafety"),
     ];
+
+    /// <summary>The mutants the default sampled exploration of coyote.json must kill.</summary>
+    public static IReadOnlyList<MutantCase> Sampled => All.Where(c => c.BeyondSampling is null).ToList();
 
     public static MutantCase ForMonitor(string property) => MonitorWitnesses.Single(c => c.ExpectedProperty == property);
 
