@@ -1,0 +1,106 @@
+using Iopf.Protocol.Configuration;
+using Iopf.Protocol.Messages;
+using Iopf.Protocol.Parties;
+using Iopf.Specs.Properties;
+
+namespace Iopf.Exhaustive;
+
+/// <summary>
+/// One node of the state graph: the protocol's world, every party's FIFO inbox, and the property checkers
+/// (their history decides future verdicts, so they are part of the state). Never mutated once built:
+/// <see cref="Successor"/> clones what the step touches.
+/// </summary>
+public sealed class GlobalState
+{
+    private static readonly Envelope[] Empty = [];
+
+    private readonly Envelope[][] inboxes;
+    private readonly IProperty[] properties;
+
+    private GlobalState(World world, Envelope[][] inboxes, IProperty[] properties, PartySlots slots)
+    {
+        World = world;
+        this.inboxes = inboxes;
+        this.properties = properties;
+        Slots = slots;
+    }
+
+    public World World { get; }
+
+    /// <summary>Per party slot (<see cref="PartySlots"/>), the messages in flight to it, oldest first.</summary>
+    public IReadOnlyList<IReadOnlyList<Envelope>> Inboxes => inboxes;
+
+    public IReadOnlyList<IProperty> Properties => properties;
+
+    public PartySlots Slots { get; }
+
+    /// <summary>No message in flight anywhere: the run is over.</summary>
+    public bool IsTerminal => Array.TrueForAll(inboxes, i => i.Length == 0);
+
+    /// <summary>The start state and the step that built it (initial mappings observed, first messages sent).</summary>
+    public static (GlobalState State, StepResult Start) Initial(ModelConfig config)
+    {
+        var (world, start) = World.Create(config);
+        var slots = new PartySlots(config.Vms);
+        var state = new GlobalState(world, Enumerable.Repeat(Empty, slots.Count).ToArray(), [.. PropertySet.Create()], slots);
+        return (state.WithSends(start), start);
+    }
+
+    /// <summary>How many ways the party at slot can take its next message: a guest's tick picks one of its pages.</summary>
+    public int ChoicesAt(int slot) =>
+        inboxes[slot].Length == 0 ? 0 : inboxes[slot][0].Message is GuestTick ? World.Config.PagesPerVm : 1;
+
+    /// <summary>
+    /// The party at slot dequeues its oldest message and takes its step with the given choice. Exceptions of
+    /// the step function propagate (the explorer reports them as protocol errors).
+    /// </summary>
+    public (GlobalState Next, StepResult Step) Successor(int slot, int choice)
+    {
+        var envelope = inboxes[slot][0];
+        var world = World.Clone();
+        var step = world.Deliver(envelope, choice);
+        var nextInboxes = (Envelope[][])inboxes.Clone();
+        nextInboxes[slot] = inboxes[slot][1..];
+        var nextProperties = new IProperty[properties.Length];
+        for (var i = 0; i < properties.Length; i++)
+        {
+            nextProperties[i] = properties[i].Clone();
+        }
+
+        return (new GlobalState(world, nextInboxes, nextProperties, Slots).WithSends(step), step);
+    }
+
+    /// <summary>Feeds the step's observations to the checkers, in order; the first violation, or null.</summary>
+    public (string Property, string Verdict)? Judge(StepResult step)
+    {
+        foreach (var observation in step.Observations)
+        {
+            foreach (var property in properties)
+            {
+                if (property.Observe(observation) is { } verdict)
+                {
+                    return (property.Name, verdict);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The first property (in reporting order) that still owes something, or null.</summary>
+    public (string Property, string Obligation)? FirstObligation() =>
+        Properties.Where(p => p.Obligation is not null).Select(p => ((string, string)?)(p.Name, p.Obligation!)).FirstOrDefault();
+
+    // Appends the step's sends to their recipients' inboxes, in send order. Only called on a state still being
+    // built, whose inbox array is its own; the inboxes themselves are shared with the parent, so copied on write.
+    private GlobalState WithSends(StepResult step)
+    {
+        foreach (var envelope in step.Sends)
+        {
+            var slot = Slots.SlotOf(envelope);
+            inboxes[slot] = [.. inboxes[slot], envelope];
+        }
+
+        return this;
+    }
+}

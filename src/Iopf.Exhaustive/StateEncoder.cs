@@ -1,0 +1,45 @@
+using System.IO.Hashing;
+
+namespace Iopf.Exhaustive;
+
+/// <summary>
+/// Canonical bytes of a whole <see cref="GlobalState"/> (world, inboxes in slot order, property checkers in
+/// reporting order) and their 128-bit XxHash128, the key under which the explorer remembers a state. One
+/// buffer is reused, so an encoder serves one thread.
+/// </summary>
+/// <remarks>
+/// Only the hash is stored: two different states with one hash would be merged (one of them never explored).
+/// With 128 bits and at most a few million states the chance of that is below 1e-25.
+/// </remarks>
+public sealed class StateEncoder
+{
+    private readonly MemoryStream buffer = new();
+    private readonly BinaryWriter writer;
+
+    public StateEncoder() => writer = new BinaryWriter(buffer);
+
+    public UInt128 Hash(GlobalState state) => XxHash128.HashToUInt128(Encode(state));
+
+    /// <summary>The canonical bytes, valid until the next call.</summary>
+    public ReadOnlySpan<byte> Encode(GlobalState state)
+    {
+        buffer.SetLength(0);
+        WorldEncoder.Write(writer, state.World);
+        foreach (var inbox in state.Inboxes)
+        {
+            writer.Write(inbox.Count);
+            foreach (var envelope in inbox)
+            {
+                MessageEncoder.Write(writer, envelope.Message);
+            }
+        }
+
+        foreach (var property in state.Properties)
+        {
+            property.WriteCanonical(writer);
+        }
+
+        writer.Flush();
+        return buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+    }
+}
