@@ -21,6 +21,7 @@ public static class ExhaustiveExplorer
         private long transitions;
         private int quiescentStates;
         private bool boundReached;
+        private string? bound;
         private Counterexample? violation;
 
         public ExhaustiveResult Run()
@@ -34,8 +35,15 @@ public static class ExhaustiveExplorer
             else if (Admit(initial, -1, 0, 0) is { } first)
             {
                 var frontier = new List<(int, GlobalState)> { first };
-                while (frontier.Count > 0 && violation is null && !boundReached)
+                for (var depth = 0; frontier.Count > 0 && violation is null && !boundReached; depth++)
                 {
+                    if (depth == options.MaxDepth)
+                    {
+                        boundReached = true;
+                        bound = $"depth bound {depth}";
+                        break;
+                    }
+
                     frontier = ExpandLevel(frontier);
                 }
             }
@@ -55,6 +63,7 @@ public static class ExhaustiveExplorer
                 Elapsed = clock.Elapsed,
                 Complete = !boundReached && (violation is null || violation.Kind == ViolationKind.CompletionUnreachable),
                 BoundReached = boundReached,
+                Bound = bound,
                 CompletionUnreachableStates = cannotComplete,
                 Violation = violation,
             };
@@ -138,6 +147,7 @@ public static class ExhaustiveExplorer
             if (graph.Count >= options.MaxStates)
             {
                 boundReached = true;
+                bound = $"bound {options.MaxStates} states";
             }
 
             return (id, state);

@@ -22,8 +22,11 @@ public sealed record ExhaustiveResult
     /// <summary>True when every interleaving was explored (no bound hit, no violation stopped the search).</summary>
     public required bool Complete { get; init; }
 
-    /// <summary>True when the search stopped at <see cref="ExhaustiveOptions.MaxStates"/>.</summary>
+    /// <summary>True when the search stopped at <see cref="ExhaustiveOptions.MaxStates"/> or <see cref="ExhaustiveOptions.MaxDepth"/> with work left.</summary>
     public required bool BoundReached { get; init; }
+
+    /// <summary>Which bound stopped the search, in words (null when none did).</summary>
+    public required string? Bound { get; init; }
 
     /// <summary>States from which completion is impossible; null when that pass did not run.</summary>
     public required int? CompletionUnreachableStates { get; init; }
@@ -32,16 +35,17 @@ public sealed record ExhaustiveResult
 
     public double StatesPerSecond => Elapsed.TotalSeconds > 0 ? States / Elapsed.TotalSeconds : 0;
 
-    public string Coverage(int maxStates) =>
-        Violation is not null ? "stopped at the first violation"
-        : BoundReached ? $"stopped at bound {maxStates} states"
-        : "all interleavings explored";
+    /// <summary>"all interleavings explored", or why not.</summary>
+    public string Coverage =>
+        Complete ? "all interleavings explored"
+        : Bound is not null ? $"stopped at {Bound}"
+        : "stopped at the first violation";
 
     /// <summary>One line of figures.</summary>
-    public string Summary(int maxStates) => string.Format(
+    public string Summary => string.Format(
         CultureInfo.InvariantCulture,
         "{0}: {1} states, {2} transitions, max depth {3}, {4} quiescent, {5:F2} s, {6:F0} states/s{7}",
-        Coverage(maxStates),
+        Coverage,
         States,
         Transitions,
         MaxDepth,

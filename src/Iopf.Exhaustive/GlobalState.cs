@@ -16,12 +16,14 @@ public sealed class GlobalState
 
     private readonly Envelope[][] inboxes;
     private readonly IProperty[] properties;
+    private readonly byte[]?[] canonical;
 
-    private GlobalState(World world, Envelope[][] inboxes, IProperty[] properties, PartySlots slots)
+    private GlobalState(World world, Envelope[][] inboxes, IProperty[] properties, byte[]?[] canonical, PartySlots slots)
     {
         World = world;
         this.inboxes = inboxes;
         this.properties = properties;
+        this.canonical = canonical;
         Slots = slots;
     }
 
@@ -42,7 +44,8 @@ public sealed class GlobalState
     {
         var (world, start) = World.Create(config);
         var slots = new PartySlots(config.Vms);
-        var state = new GlobalState(world, Enumerable.Repeat(Empty, slots.Count).ToArray(), [.. PropertySet.Create()], slots);
+        IProperty[] properties = [.. PropertySet.Create()];
+        var state = new GlobalState(world, Enumerable.Repeat(Empty, slots.Count).ToArray(), properties, new byte[]?[properties.Length], slots);
         return (state.WithSends(start), start);
     }
 
@@ -52,7 +55,8 @@ public sealed class GlobalState
 
     /// <summary>
     /// The party at slot dequeues its oldest message and takes its step with the given choice. Exceptions of
-    /// the step function propagate (the explorer reports them as protocol errors).
+    /// the step function propagate (the explorer reports them as protocol errors). The successor's checkers
+    /// have not seen the step yet: call <see cref="Judge"/> on it once, before anything reads them.
     /// </summary>
     public (GlobalState Next, StepResult Step) Successor(int slot, int choice)
     {
@@ -61,22 +65,37 @@ public sealed class GlobalState
         var step = world.Deliver(envelope, choice);
         var nextInboxes = (Envelope[][])inboxes.Clone();
         nextInboxes[slot] = inboxes[slot][1..];
-        var nextProperties = new IProperty[properties.Length];
+
+        // Copy on write: a checker that reads none of the step's observations stays as it is, so it is shared
+        // with the parent (with its canonical bytes); only the others are cloned.
+        var nextProperties = (IProperty[])properties.Clone();
+        var nextCanonical = (byte[]?[])canonical.Clone();
         for (var i = 0; i < properties.Length; i++)
         {
-            nextProperties[i] = properties[i].Clone();
+            if (Reads(properties[i], step))
+            {
+                nextProperties[i] = properties[i].Clone();
+                nextCanonical[i] = null;
+            }
         }
 
-        return (new GlobalState(world, nextInboxes, nextProperties, Slots).WithSends(step), step);
+        return (new GlobalState(world, nextInboxes, nextProperties, nextCanonical, Slots).WithSends(step), step);
     }
 
-    /// <summary>Feeds the step's observations to the checkers, in order; the first violation, or null.</summary>
+    /// <summary>Feeds the step's observations to the checkers that read them, in order; the first violation, or null.</summary>
     public (string Property, string Verdict)? Judge(StepResult step)
     {
         foreach (var observation in step.Observations)
         {
-            foreach (var property in properties)
+            for (var i = 0; i < properties.Length; i++)
             {
+                var property = properties[i];
+                if (!property.Observes.Contains(observation.GetType()))
+                {
+                    continue;
+                }
+
+                canonical[i] = null;
                 if (property.Observe(observation) is { } verdict)
                 {
                     return (property.Name, verdict);
@@ -87,9 +106,39 @@ public sealed class GlobalState
         return null;
     }
 
+    /// <summary>The canonical bytes of checker i (<see cref="IProperty.WriteCanonical"/>), computed once per checker state.</summary>
+    public byte[] PropertyBytes(int i)
+    {
+        if (canonical[i] is null)
+        {
+            using var stream = new MemoryStream();
+            using (var writer = new BinaryWriter(stream))
+            {
+                properties[i].WriteCanonical(writer);
+            }
+
+            canonical[i] = stream.ToArray();
+        }
+
+        return canonical[i]!;
+    }
+
     /// <summary>The first property (in reporting order) that still owes something, or null.</summary>
     public (string Property, string Obligation)? FirstObligation() =>
         Properties.Where(p => p.Obligation is not null).Select(p => ((string, string)?)(p.Name, p.Obligation!)).FirstOrDefault();
+
+    private static bool Reads(IProperty property, StepResult step)
+    {
+        foreach (var observation in step.Observations)
+        {
+            if (property.Observes.Contains(observation.GetType()))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     // Appends the step's sends to their recipients' inboxes, in send order. Only called on a state still being
     // built, whose inbox array is its own; the inboxes themselves are shared with the parent, so copied on write.

@@ -17,7 +17,7 @@ public static class SmallScope
 {
     public static readonly SmallScopeConfig TwoVmsSharedBuffers = new(
         nameof(TwoVmsSharedBuffers),
-        "two VMs, 2 pages each on 3 frames, three faulting DMAs through 2 shared fault buffers and rings of 2 slots",
+        "two VMs, 2 pages each on 3 frames, three faulting DMAs through 2 shared fault buffers and rings of 2 slots, each guest reclaiming a page once",
         new ModelConfig
         {
             Vms = 2,
@@ -28,12 +28,65 @@ public static class SmallScope
             FaultBufferQueueCapacity = 2,
             CompletionQueueCapacity = 2,
             InitiallyResident = [new(0, 1)],
+            PressurePerVm = 1,
             Payloads = [P(0, vm: 1, page: 0), P(1, vm: 0, page: 0), P(2, vm: 1, page: 0, offset: 0x40)],
         });
 
     public static readonly SmallScopeConfig SamePageUnderPressure = new(
         nameof(SamePageUnderPressure),
-        "one VM, 2 pages on 2 frames, two DMAs to one GPA while the guest reclaims a page once",
+        "one VM, 2 pages on 2 frames, three DMAs to one GPA while the guest reclaims a page twice",
+        new ModelConfig
+        {
+            Vms = 1,
+            PagesPerVm = 2,
+            HostFrames = 2,
+            FaultBuffers = new PinnedRegion(0x10_0000, 4096, 2),
+            IopfQueueCapacity = 2,
+            FaultBufferQueueCapacity = 2,
+            CompletionQueueCapacity = 2,
+            InitiallyResident = [new(0, 1)],
+            PressurePerVm = 2,
+            Payloads = [P(0, vm: 0, page: 0), P(1, vm: 0, page: 0), P(2, vm: 0, page: 0)],
+        });
+
+    public static readonly SmallScopeConfig TwoVmsUnderPressure = new(
+        nameof(TwoVmsUnderPressure),
+        "two VMs, 1 page each on 2 frames, one DMA per VM while each guest reclaims its page twice",
+        new ModelConfig
+        {
+            Vms = 2,
+            PagesPerVm = 1,
+            HostFrames = 2,
+            FaultBuffers = new PinnedRegion(0x10_0000, 4096, 2),
+            IopfQueueCapacity = 2,
+            FaultBufferQueueCapacity = 2,
+            CompletionQueueCapacity = 2,
+            InitiallyResident = [new(1, 0)],
+            PressurePerVm = 2,
+            Payloads = [P(0, vm: 0, page: 0), P(1, vm: 1, page: 0)],
+        });
+
+    public static readonly SmallScopeConfig RingsAtWrap = new(
+        nameof(RingsAtWrap),
+        "one VM, four DMAs (three faulting) on 4 fault buffers against fault rings of 2 slots, every ring counter about to wrap, one reclaim",
+        new ModelConfig
+        {
+            Vms = 1,
+            PagesPerVm = 4,
+            HostFrames = 3,
+            FaultBuffers = new PinnedRegion(0x20_0000, 4096, 4),
+            IopfQueueCapacity = 2,
+            FaultBufferQueueCapacity = 2,
+            CompletionQueueCapacity = 4,
+            RingStartCounter = uint.MaxValue - 1,
+            InitiallyResident = [new(0, 3)],
+            PressurePerVm = 1,
+            Payloads = [P(0, vm: 0, page: 0), P(1, vm: 0, page: 1), P(2, vm: 0, page: 2), P(3, vm: 0, page: 3)],
+        });
+
+    public static readonly SmallScopeConfig LateDmaToFaultedPage = new(
+        nameof(LateDmaToFaultedPage),
+        "one VM, 2 pages on 2 frames: a fault, three DMAs to the resident page, then a DMA to the faulted page, late enough to meet its resolution; one reclaim",
         new ModelConfig
         {
             Vms = 1,
@@ -45,43 +98,10 @@ public static class SmallScope
             CompletionQueueCapacity = 2,
             InitiallyResident = [new(0, 1)],
             PressurePerVm = 1,
-            Payloads = [P(0, vm: 0, page: 0), P(1, vm: 0, page: 0)],
+            Payloads = [P(0, vm: 0, page: 0), P(1, vm: 0, page: 1), P(2, vm: 0, page: 1, offset: 0x40), P(3, vm: 0, page: 1, offset: 0x80), P(4, vm: 0, page: 0)],
         });
 
-    public static readonly SmallScopeConfig TwoVmsUnderPressure = new(
-        nameof(TwoVmsUnderPressure),
-        "two VMs, 1 page each on 2 frames, one DMA per VM while each guest reclaims its page once",
-        new ModelConfig
-        {
-            Vms = 2,
-            PagesPerVm = 1,
-            HostFrames = 2,
-            FaultBuffers = new PinnedRegion(0x10_0000, 4096, 2),
-            IopfQueueCapacity = 2,
-            FaultBufferQueueCapacity = 2,
-            CompletionQueueCapacity = 2,
-            InitiallyResident = [new(1, 0)],
-            PressurePerVm = 1,
-            Payloads = [P(0, vm: 0, page: 0), P(1, vm: 1, page: 0)],
-        });
-
-    public static readonly SmallScopeConfig RingsAtWrap = new(
-        nameof(RingsAtWrap),
-        "one VM, three faults on 4 fault buffers against fault rings of 2 slots, every ring counter about to wrap",
-        new ModelConfig
-        {
-            Vms = 1,
-            PagesPerVm = 4,
-            HostFrames = 4,
-            FaultBuffers = new PinnedRegion(0x20_0000, 4096, 4),
-            IopfQueueCapacity = 2,
-            FaultBufferQueueCapacity = 2,
-            CompletionQueueCapacity = 4,
-            RingStartCounter = uint.MaxValue - 1,
-            Payloads = [P(0, vm: 0, page: 0), P(1, vm: 0, page: 1), P(2, vm: 0, page: 2)],
-        });
-
-    public static IReadOnlyList<SmallScopeConfig> All { get; } = [TwoVmsSharedBuffers, SamePageUnderPressure, TwoVmsUnderPressure, RingsAtWrap];
+    public static IReadOnlyList<SmallScopeConfig> All { get; } = [TwoVmsSharedBuffers, SamePageUnderPressure, TwoVmsUnderPressure, RingsAtWrap, LateDmaToFaultedPage];
 
     public static SmallScopeConfig? Find(string name) => All.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.Ordinal));
 

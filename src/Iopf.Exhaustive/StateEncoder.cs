@@ -34,9 +34,9 @@ public sealed class StateEncoder
             }
         }
 
-        foreach (var property in state.Properties)
+        for (var i = 0; i < state.Properties.Count; i++)
         {
-            property.WriteCanonical(writer);
+            writer.Write(state.PropertyBytes(i));
         }
 
         writer.Flush();
