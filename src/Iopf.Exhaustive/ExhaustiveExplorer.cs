@@ -105,7 +105,7 @@ public static class ExhaustiveExplorer
             {
                 (successor, step) = state.Successor(slot, choice);
             }
-            catch (Exception ex) when (ex is not OutOfMemoryException and not NotSupportedException)
+            catch (Exception ex) when (ex is not OutOfMemoryException)
             {
                 violation = Build(ViolationKind.ProtocolError, "ProtocolError", $"{ex.GetType().Name}: {ex.Message}", [.. graph.PathTo(from), (slot, choice)]);
                 return null;
