@@ -8,7 +8,7 @@ namespace Iopf.Exhaustive;
 /// </summary>
 public static class MessageEncoder
 {
-    public static void Write(BinaryWriter w, Message message)
+    public static void Write(CanonicalWriter w, Message message)
     {
         switch (message)
         {
@@ -105,7 +105,7 @@ public static class MessageEncoder
         }
     }
 
-    public static void WriteOptional(BinaryWriter w, int? value)
+    public static void WriteOptional(CanonicalWriter w, int? value)
     {
         w.Write(value.HasValue);
         w.Write(value ?? 0);

@@ -13,17 +13,14 @@ namespace Iopf.Exhaustive;
 /// </remarks>
 public sealed class StateEncoder
 {
-    private readonly MemoryStream buffer = new();
-    private readonly BinaryWriter writer;
-
-    public StateEncoder() => writer = new BinaryWriter(buffer);
+    private readonly CanonicalWriter writer = new();
 
     public UInt128 Hash(GlobalState state) => XxHash128.HashToUInt128(Encode(state));
 
     /// <summary>The canonical bytes, valid until the next call.</summary>
     public ReadOnlySpan<byte> Encode(GlobalState state)
     {
-        buffer.SetLength(0);
+        writer.Clear();
         WorldEncoder.Write(writer, state.World);
         foreach (var inbox in state.Inboxes)
         {
@@ -39,7 +36,6 @@ public sealed class StateEncoder
             writer.Write(state.PropertyBytes(i));
         }
 
-        writer.Flush();
-        return buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        return writer.Written;
     }
 }

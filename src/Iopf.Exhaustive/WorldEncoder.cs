@@ -33,7 +33,7 @@ public static class WorldEncoder
         [typeof(VmmState)] = [nameof(VmmState.Copies)],
     };
 
-    public static void Write(BinaryWriter w, World world)
+    public static void Write(CanonicalWriter w, World world)
     {
         WritePinned(w, world.Context.Pinned);
         WriteHost(w, world.Context.Host);
@@ -48,7 +48,7 @@ public static class WorldEncoder
         }
     }
 
-    private static void WritePinned(BinaryWriter w, PinnedMemory pinned)
+    private static void WritePinned(CanonicalWriter w, PinnedMemory pinned)
     {
         for (var i = 0; i < pinned.Buffers.Capacity; i++)
         {
@@ -63,7 +63,7 @@ public static class WorldEncoder
 
     // Counters, then every slot starting at the head (stale ones too: an unchecked consumer can read them).
     // The slots are private; a clone walked with the unchecked reader yields them without touching the original.
-    private static void WriteRing(BinaryWriter w, RingQueue ring)
+    private static void WriteRing(CanonicalWriter w, RingQueue ring)
     {
         w.Write(ring.Head);
         w.Write(ring.Tail);
@@ -75,7 +75,7 @@ public static class WorldEncoder
         }
     }
 
-    private static void WriteHost(BinaryWriter w, HostMemory host)
+    private static void WriteHost(CanonicalWriter w, HostMemory host)
     {
         for (var frame = 0; frame < host.FrameCount; frame++)
         {
@@ -83,7 +83,7 @@ public static class WorldEncoder
         }
     }
 
-    private static void WriteDevice(BinaryWriter w, DeviceState d)
+    private static void WriteDevice(CanonicalWriter w, DeviceState d)
     {
         w.Write(d.NextPayload);
         w.Write(d.Atc.Count);
@@ -127,7 +127,7 @@ public static class WorldEncoder
         w.Write(d.LastFaultFunction);
     }
 
-    private static void WriteIommu(BinaryWriter w, IommuState s)
+    private static void WriteIommu(CanonicalWriter w, IommuState s)
     {
         w.Write(s.Table.Count);
         foreach (var ((function, page), frame) in s.Table)
@@ -138,7 +138,7 @@ public static class WorldEncoder
         }
     }
 
-    private static void WriteDriver(BinaryWriter w, DriverState s)
+    private static void WriteDriver(CanonicalWriter w, DriverState s)
     {
         w.Write(s.Current is not null);
         if (s.Current is { } work)
@@ -149,7 +149,7 @@ public static class WorldEncoder
         }
     }
 
-    private static void WriteVmm(BinaryWriter w, VmmState s)
+    private static void WriteVmm(CanonicalWriter w, VmmState s)
     {
         w.Write(s.Pages.Count);
         foreach (var (page, entry) in s.Pages)
@@ -210,7 +210,7 @@ public static class WorldEncoder
         w.Write(s.NextToken);
     }
 
-    private static void WriteContent(BinaryWriter w, PageContent content)
+    private static void WriteContent(CanonicalWriter w, PageContent content)
     {
         w.Write(content.Writes.Count);
         foreach (var (offset, id) in content.Writes)
@@ -220,7 +220,7 @@ public static class WorldEncoder
         }
     }
 
-    private static void WriteOptional(BinaryWriter w, Payload? payload)
+    private static void WriteOptional(CanonicalWriter w, Payload? payload)
     {
         w.Write(payload is not null);
         if (payload is not null)
@@ -229,7 +229,7 @@ public static class WorldEncoder
         }
     }
 
-    private static void WritePayload(BinaryWriter w, Payload p)
+    private static void WritePayload(CanonicalWriter w, Payload p)
     {
         w.Write(p.Id);
         w.Write(p.Vm);
@@ -237,13 +237,13 @@ public static class WorldEncoder
         w.Write(p.Length);
     }
 
-    private static void WritePage(BinaryWriter w, GuestPage page)
+    private static void WritePage(CanonicalWriter w, GuestPage page)
     {
         w.Write(page.Vm);
         w.Write(page.Page);
     }
 
-    private static void WriteWord(BinaryWriter w, UInt128 word)
+    private static void WriteWord(CanonicalWriter w, UInt128 word)
     {
         w.Write((ulong)word);
         w.Write((ulong)(word >> 64));
