@@ -40,5 +40,17 @@ public sealed class EveryFaultCompletedProperty : IProperty
         }
     }
 
+    public void WriteCanonical(BinaryWriter writer)
+    {
+        writer.Write(outstanding.Count);
+        foreach (var f in outstanding.Values)
+        {
+            writer.Write(f.Sequence);
+            writer.Write(f.Vm);
+            writer.Write(f.Gpa);
+            writer.Write(f.Buffer);
+        }
+    }
+
     public IProperty Clone() => new EveryFaultCompletedProperty { outstanding = new(outstanding) };
 }

@@ -66,5 +66,16 @@ public sealed class FaultBufferSafetyProperty : IProperty
         }
     }
 
+    public void WriteCanonical(BinaryWriter writer)
+    {
+        writer.Write(held.Count);
+        foreach (var (buffer, (payloadId, copied)) in held)
+        {
+            writer.Write(buffer);
+            writer.Write(payloadId);
+            writer.Write(copied);
+        }
+    }
+
     public IProperty Clone() => new FaultBufferSafetyProperty { held = new(held) };
 }

@@ -24,4 +24,10 @@ public interface IProperty
     string? Obligation { get; }
 
     IProperty Clone();
+
+    /// <summary>
+    /// Writes the checker's whole state, deterministically (sorted order), so an explorer that merges equal
+    /// states can tell two histories apart exactly when the property could still judge them differently.
+    /// </summary>
+    void WriteCanonical(BinaryWriter writer);
 }

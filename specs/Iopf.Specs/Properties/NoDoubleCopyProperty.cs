@@ -40,5 +40,22 @@ public sealed class NoDoubleCopyProperty : IProperty
         return null;
     }
 
+    public void WriteCanonical(BinaryWriter writer)
+    {
+        writer.Write(written.Count);
+        foreach (var id in written)
+        {
+            writer.Write(id);
+        }
+
+        writer.Write(last.Count);
+        foreach (var ((vm, gpa), id) in last)
+        {
+            writer.Write(vm);
+            writer.Write(gpa);
+            writer.Write(id);
+        }
+    }
+
     public IProperty Clone() => new NoDoubleCopyProperty { written = new(written), last = new(last) };
 }

@@ -88,6 +88,30 @@ public sealed class NoPayloadLostProperty : IProperty
         return null;
     }
 
+    public void WriteCanonical(BinaryWriter writer)
+    {
+        // The accepted payloads are the configuration's, named by id.
+        writer.Write(accepted.Count);
+        foreach (var id in accepted.Keys)
+        {
+            writer.Write(id);
+        }
+
+        writer.Write(undelivered.Count);
+        foreach (var id in undelivered)
+        {
+            writer.Write(id);
+        }
+
+        writer.Write(newest.Count);
+        foreach (var ((vm, gpa), id) in newest)
+        {
+            writer.Write(vm);
+            writer.Write(gpa);
+            writer.Write(id);
+        }
+    }
+
     public IProperty Clone() => new NoPayloadLostProperty
     {
         accepted = new(accepted),

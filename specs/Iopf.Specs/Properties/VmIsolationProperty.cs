@@ -61,5 +61,23 @@ public sealed class VmIsolationProperty : IProperty
         return null;
     }
 
+    public void WriteCanonical(BinaryWriter writer)
+    {
+        writer.Write(payloadVm.Count);
+        foreach (var (id, vm) in payloadVm)
+        {
+            writer.Write(id);
+            writer.Write(vm);
+        }
+
+        writer.Write(owner.Count);
+        foreach (var (frame, page) in owner)
+        {
+            writer.Write(frame);
+            writer.Write(page.Vm);
+            writer.Write(page.Page);
+        }
+    }
+
     public IProperty Clone() => new VmIsolationProperty { payloadVm = new(payloadVm), owner = new(owner) };
 }

@@ -1,0 +1,18 @@
+using Iopf.Protocol.Messages;
+
+namespace Iopf.Exhaustive;
+
+/// <summary>
+/// Numbers the parties' inboxes: Device, Iommu, Driver and Vmm take slots 0-3 (their <see cref="Role"/> values),
+/// guest VM i takes slot 4 + i. A global state keeps one FIFO inbox per slot, as Coyote keeps one per actor.
+/// </summary>
+public sealed class PartySlots(int vms)
+{
+    private const int FirstGuest = (int)Role.Guest;
+
+    public int Count { get; } = FirstGuest + vms;
+
+    public int SlotOf(Envelope envelope) => envelope.To == Role.Guest ? FirstGuest + envelope.Index : (int)envelope.To;
+
+    public static string Name(int slot) => slot < FirstGuest ? ((Role)slot).ToString() : $"Guest{slot - FirstGuest}";
+}

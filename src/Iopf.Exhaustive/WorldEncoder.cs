@@ -1,0 +1,251 @@
+using Iopf.Protocol.Configuration;
+using Iopf.Protocol.Memory;
+using Iopf.Protocol.Parties;
+using Iopf.Protocol.Queues;
+
+namespace Iopf.Exhaustive;
+
+/// <summary>
+/// Canonical bytes of a <see cref="World"/>, read from its public state in the sorted collections' order.
+/// Everything that can influence a later step or observation is written; the configuration is not (it is
+/// fixed for a run). Two pure cost counters are left out on purpose, see <see cref="IgnoredMembers"/>.
+/// </summary>
+public static class WorldEncoder
+{
+    /// <summary>Public state members written, per state class (a test checks no member is forgotten).</summary>
+    public static IReadOnlyDictionary<Type, string[]> EncodedMembers { get; } = new Dictionary<Type, string[]>
+    {
+        [typeof(DeviceState)] = [nameof(DeviceState.NextPayload), nameof(DeviceState.Atc), nameof(DeviceState.AwaitingTranslation), nameof(DeviceState.Stalled), nameof(DeviceState.Unpublished), nameof(DeviceState.Outstanding), nameof(DeviceState.NextSequence), nameof(DeviceState.LastFaultFunction)],
+        [typeof(IommuState)] = [nameof(IommuState.Table)],
+        [typeof(DriverState)] = [nameof(DriverState.Current)],
+        [typeof(VmmState)] = [nameof(VmmState.Pages), nameof(VmmState.Swap), nameof(VmmState.FreeFrames), nameof(VmmState.ReadyFrames), nameof(VmmState.Current), nameof(VmmState.Waiting), nameof(VmmState.ClockHand), nameof(VmmState.NextToken)],
+        [typeof(GuestState)] = [nameof(GuestState.PressureLeft), nameof(GuestState.Vm)],
+    };
+
+    /// <summary>
+    /// Members deliberately not written: counters that only grow, that no step reads and no observation
+    /// carries (cost figures). States differing only in them behave identically, so merging them is sound,
+    /// and keeping them would make every stall step a new state.
+    /// </summary>
+    public static IReadOnlyDictionary<Type, string[]> IgnoredMembers { get; } = new Dictionary<Type, string[]>
+    {
+        [typeof(DeviceState)] = [nameof(DeviceState.StallSteps)],
+        [typeof(VmmState)] = [nameof(VmmState.Copies)],
+    };
+
+    public static void Write(CanonicalWriter w, World world)
+    {
+        WritePinned(w, world.Context.Pinned);
+        WriteHost(w, world.Context.Host);
+        WriteDevice(w, world.Device);
+        WriteIommu(w, world.Iommu);
+        WriteDriver(w, world.Driver);
+        WriteVmm(w, world.Vmm);
+        foreach (var guest in world.Guests)
+        {
+            w.Write(guest.Vm);
+            w.Write(guest.PressureLeft);
+        }
+    }
+
+    private static void WritePinned(CanonicalWriter w, PinnedMemory pinned)
+    {
+        for (var i = 0; i < pinned.Buffers.Capacity; i++)
+        {
+            w.Write(pinned.Buffers.IsAllocated(i));
+            WriteOptional(w, pinned.Buffers.Read(i));
+        }
+
+        WriteRing(w, pinned.IopfQueue);
+        WriteRing(w, pinned.FaultBufferQueue);
+        WriteRing(w, pinned.CompletionQueue);
+    }
+
+    // Counters, then every slot starting at the head (stale ones too: an unchecked consumer can read them).
+    // The slots are private; a clone walked with the unchecked reader yields them without touching the original.
+    private static void WriteRing(CanonicalWriter w, RingQueue ring)
+    {
+        w.Write(ring.Head);
+        w.Write(ring.Tail);
+        var walker = ring.Clone();
+        for (var k = 0; k < ring.Capacity; k++)
+        {
+            WriteWord(w, walker.ReadHeadSlotUnchecked());
+            walker.AdvanceHeadUnchecked();
+        }
+    }
+
+    private static void WriteHost(CanonicalWriter w, HostMemory host)
+    {
+        for (var frame = 0; frame < host.FrameCount; frame++)
+        {
+            WriteContent(w, host.Frame(frame));
+        }
+    }
+
+    private static void WriteDevice(CanonicalWriter w, DeviceState d)
+    {
+        w.Write(d.NextPayload);
+        w.Write(d.Atc.Count);
+        foreach (var ((function, page), frame) in d.Atc)
+        {
+            w.Write(function);
+            w.Write(page);
+            w.Write(frame);
+        }
+
+        w.Write(d.AwaitingTranslation.Count);
+        foreach (var (job, payload) in d.AwaitingTranslation)
+        {
+            w.Write(job);
+            WritePayload(w, payload);
+        }
+
+        w.Write(d.Stalled.Count);
+        foreach (var payload in d.Stalled)
+        {
+            WritePayload(w, payload);
+        }
+
+        w.Write(d.Unpublished.Count);
+        foreach (var sequence in d.Unpublished)
+        {
+            w.Write(sequence);
+        }
+
+        w.Write(d.Outstanding.Count);
+        foreach (var (sequence, fault) in d.Outstanding)
+        {
+            w.Write(sequence);
+            w.Write(fault.Sequence);
+            WritePayload(w, fault.Payload);
+            w.Write(fault.Buffer);
+            w.Write(fault.DescriptorFunction);
+        }
+
+        w.Write(d.NextSequence);
+        w.Write(d.LastFaultFunction);
+    }
+
+    private static void WriteIommu(CanonicalWriter w, IommuState s)
+    {
+        w.Write(s.Table.Count);
+        foreach (var ((function, page), frame) in s.Table)
+        {
+            w.Write(function);
+            w.Write(page);
+            w.Write(frame);
+        }
+    }
+
+    private static void WriteDriver(CanonicalWriter w, DriverState s)
+    {
+        w.Write(s.Current is not null);
+        if (s.Current is { } work)
+        {
+            WriteWord(w, work.Fault.Encode());
+            w.Write(work.Buffer);
+            MessageEncoder.WriteOptional(w, work.Frame);
+        }
+    }
+
+    private static void WriteVmm(CanonicalWriter w, VmmState s)
+    {
+        w.Write(s.Pages.Count);
+        foreach (var (page, entry) in s.Pages)
+        {
+            WritePage(w, page);
+            MessageEncoder.WriteOptional(w, entry.Frame);
+            w.Write(entry.Pinned);
+        }
+
+        w.Write(s.Swap.Count);
+        foreach (var (page, content) in s.Swap)
+        {
+            WritePage(w, page);
+            WriteContent(w, content);
+        }
+
+        w.Write(s.FreeFrames.Count);
+        foreach (var frame in s.FreeFrames)
+        {
+            w.Write(frame);
+        }
+
+        w.Write(s.ReadyFrames.Count);
+        foreach (var (sequence, frame) in s.ReadyFrames)
+        {
+            w.Write(sequence);
+            w.Write(frame);
+        }
+
+        switch (s.Current)
+        {
+            case null:
+                w.Write((byte)0);
+                break;
+            case ResolvingOp op:
+                w.Write((byte)1);
+                w.Write(op.Sequence);
+                WritePage(w, op.Page);
+                w.Write(op.Victim.HasValue);
+                WritePage(w, op.Victim ?? default);
+                MessageEncoder.WriteOptional(w, op.Frame);
+                break;
+            case EvictingOp op:
+                w.Write((byte)2);
+                WritePage(w, op.Victim);
+                break;
+            default:
+                throw new NotSupportedException($"no canonical encoding for VMM operation {s.Current.GetType().Name}: add it to {nameof(WorldEncoder)}");
+        }
+
+        w.Write(s.Waiting.Count);
+        foreach (var message in s.Waiting)
+        {
+            MessageEncoder.Write(w, message);
+        }
+
+        w.Write(s.ClockHand);
+        w.Write(s.NextToken);
+    }
+
+    private static void WriteContent(CanonicalWriter w, PageContent content)
+    {
+        w.Write(content.Writes.Count);
+        foreach (var (offset, id) in content.Writes)
+        {
+            w.Write(offset);
+            w.Write(id);
+        }
+    }
+
+    private static void WriteOptional(CanonicalWriter w, Payload? payload)
+    {
+        w.Write(payload is not null);
+        if (payload is not null)
+        {
+            WritePayload(w, payload);
+        }
+    }
+
+    private static void WritePayload(CanonicalWriter w, Payload p)
+    {
+        w.Write(p.Id);
+        w.Write(p.Vm);
+        w.Write(p.Gpa);
+        w.Write(p.Length);
+    }
+
+    private static void WritePage(CanonicalWriter w, GuestPage page)
+    {
+        w.Write(page.Vm);
+        w.Write(page.Page);
+    }
+
+    private static void WriteWord(CanonicalWriter w, UInt128 word)
+    {
+        w.Write((ulong)word);
+        w.Write((ulong)(word >> 64));
+    }
+}

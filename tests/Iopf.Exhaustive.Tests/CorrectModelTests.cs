@@ -1,0 +1,52 @@
+using Xunit.Abstractions;
+
+namespace Iopf.Exhaustive.Tests;
+
+/// <summary>The correct protocol, every interleaving of every small-scope configuration: no violation at all.</summary>
+public class CorrectModelTests(ITestOutputHelper output)
+{
+    /// <summary>
+    /// Regression pins, not truths: the exact size of each state space. A change of the protocol, of a
+    /// configuration or of the state encoding that changes them must be looked at (and the pin updated on purpose).
+    /// </summary>
+    public static TheoryData<string, int, long, int, int> Pins() => new()
+    {
+        // config,                  states,  transitions, max depth, quiescent
+        { "TwoVmsSharedBuffers", 76_582, 210_335, 54, 31 },
+        { "SamePageUnderPressure", 44_879, 119_483, 54, 27 },
+        { "TwoVmsUnderPressure", 29_765, 76_869, 48, 10 },
+        { "RingsAtWrap", 32_055, 81_198, 66, 28 },
+        { "LateDmaToFaultedPage", 28_783, 65_716, 70, 37 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Pins))]
+    public void Every_interleaving_of_a_small_configuration_is_clean(string name, int states, long transitions, int depth, int quiescent)
+    {
+        var config = SmallScope.Find(name) ?? throw new ArgumentException(name);
+        var result = ExhaustiveExplorer.Explore(config.Config);
+
+        // The throughput figure for the record (one core, this machine); nothing is asserted about time.
+        output.WriteLine($"{name}: {result.Summary}");
+        Assert.True(result.Violation is null, result.Violation is { } v ? CounterexampleRenderer.Text(v) : null);
+        Assert.Equal("all interleavings explored", result.Coverage);
+        Assert.True(result.Complete);
+        Assert.False(result.BoundReached);
+        Assert.Equal(0, result.CompletionUnreachableStates);
+        Assert.Equal(states, result.States);
+        Assert.Equal(transitions, result.Transitions);
+        Assert.Equal(depth, result.MaxDepth);
+        Assert.Equal(quiescent, result.QuiescentStates);
+    }
+
+    [Fact]
+    public void Every_small_configuration_is_pinned_and_valid()
+    {
+        var pinned = Pins().Select(row => (string)row[0]).ToHashSet();
+        foreach (var config in SmallScope.All)
+        {
+            Assert.Empty(config.Config.Problems());
+            Assert.Contains(config.Name, pinned);
+        }
+    }
+}
