@@ -15,7 +15,7 @@ public static class WorldEncoder
     /// <summary>Public state members written, per state class (a test checks no member is forgotten).</summary>
     public static IReadOnlyDictionary<Type, string[]> EncodedMembers { get; } = new Dictionary<Type, string[]>
     {
-        [typeof(DeviceState)] = [nameof(DeviceState.NextPayload), nameof(DeviceState.Atc), nameof(DeviceState.AwaitingTranslation), nameof(DeviceState.Stalled), nameof(DeviceState.Unpublished), nameof(DeviceState.Outstanding), nameof(DeviceState.NextSequence), nameof(DeviceState.LastFaultFunction)],
+        [typeof(DeviceState)] = [nameof(DeviceState.NextPayload), nameof(DeviceState.Atc), nameof(DeviceState.AwaitingTranslation), nameof(DeviceState.Stalled), nameof(DeviceState.Unpublished), nameof(DeviceState.Outstanding), nameof(DeviceState.Recalled), nameof(DeviceState.Relocations), nameof(DeviceState.NextSequence), nameof(DeviceState.LastFaultFunction)],
         [typeof(IommuState)] = [nameof(IommuState.Table)],
         [typeof(DriverState)] = [nameof(DriverState.Current)],
         [typeof(VmmState)] = [nameof(VmmState.Pages), nameof(VmmState.Swap), nameof(VmmState.FreeFrames), nameof(VmmState.ReadyFrames), nameof(VmmState.Current), nameof(VmmState.Waiting), nameof(VmmState.ClockHand), nameof(VmmState.NextToken)],
@@ -29,7 +29,7 @@ public static class WorldEncoder
     /// </summary>
     public static IReadOnlyDictionary<Type, string[]> IgnoredMembers { get; } = new Dictionary<Type, string[]>
     {
-        [typeof(DeviceState)] = [nameof(DeviceState.StallSteps)],
+        [typeof(DeviceState)] = [nameof(DeviceState.StallSteps), nameof(DeviceState.PeakHeld)],
         [typeof(VmmState)] = [nameof(VmmState.Copies)],
     };
 
@@ -121,6 +121,19 @@ public static class WorldEncoder
             WritePayload(w, fault.Payload);
             w.Write(fault.Buffer);
             w.Write(fault.DescriptorFunction);
+        }
+
+        w.Write(d.Recalled.Count);
+        foreach (var job in d.Recalled)
+        {
+            w.Write(job);
+        }
+
+        w.Write(d.Relocations.Count);
+        foreach (var (job, attempts) in d.Relocations)
+        {
+            w.Write(job);
+            w.Write(attempts);
         }
 
         w.Write(d.NextSequence);

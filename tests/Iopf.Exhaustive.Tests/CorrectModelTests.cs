@@ -12,11 +12,11 @@ public class CorrectModelTests(ITestOutputHelper output)
     public static TheoryData<string, int, long, int, int> Pins() => new()
     {
         // config,                  states,  transitions, max depth, quiescent
-        { "TwoVmsSharedBuffers", 76_582, 210_335, 54, 31 },
+        { "TwoVmsSharedBuffers", 76_530, 210_213, 52, 31 },
         { "SamePageUnderPressure", 44_879, 119_483, 54, 27 },
         { "TwoVmsUnderPressure", 29_765, 76_869, 48, 10 },
         { "RingsAtWrap", 32_055, 81_198, 66, 28 },
-        { "LateDmaToFaultedPage", 28_783, 65_716, 70, 37 },
+        { "LateDmaToFaultedPage", 24_225, 55_562, 68, 33 },
     };
 
     [Theory]
