@@ -27,7 +27,7 @@ public static class Cli
                 // System.CommandLine would print every error plus the whole help text; one line is enough.
                 var command = parsed.CommandResult.Command;
                 var path = command == root ? Name : $"{Name} {command.Name}";
-                error.WriteLine($"{Name}: {string.Join("; ", parsed.Errors.Select(e => e.Message))} (see '{path} --help')");
+                error.WriteLine($"{Name}: {string.Join("; ", parsed.Errors.Select(e => OneLine(e.Message)))} (see '{path} --help')");
                 return ExitCodes.BadInput;
             }
 
@@ -55,5 +55,7 @@ public static class Cli
         return root;
     }
 
-    private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
+    // Some of System.CommandLine's messages list choices one per line, tab-indented.
+    private static string OneLine(string message) =>
+        string.Join(" ", message.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
 }

@@ -6,8 +6,8 @@ namespace Iopf.Harness.Commands;
 
 /// <summary>
 /// `iopf replay &lt;schedule&gt;`: reproduces a recorded counterexample on this build, prints the verdict and
-/// writes the canonical trace beside the schedule. Exit 1 when the violation reproduces, 0 when the schedule
-/// now runs clean, 2 when the schedule cannot be used.
+/// writes the canonical trace beside the schedule. Exit 1 when the violation reproduces, 2 when the schedule
+/// cannot be used (including one that no longer reproduces its recorded verdict).
 /// </summary>
 public static class ReplayCommand
 {
@@ -30,22 +30,10 @@ public static class ReplayCommand
         var mutants = recorded.Mutants.Count == 0 ? "no mutants" : "mutants " + string.Join(", ", recorded.Mutants);
         output.Writer.WriteLine($"replayed {recorded.Scenario} ({mutants}), {replay.Outcome.StepsInBugTrace} scheduling decisions");
         var verdict = replay.Trace.Verdict;
-        if (verdict.Holds)
+        output.Writer.WriteLine($"{verdict.Property} VIOLATED: {verdict.Text}");
+        if (verdict.OutstandingObligation is { } owed)
         {
-            output.Writer.WriteLine($"no violation: the schedule recorded {recorded.ViolatedProperty} but every property held on replay");
-        }
-        else
-        {
-            output.Writer.WriteLine($"{verdict.Property} VIOLATED: {verdict.Text}");
-            if (verdict.OutstandingObligation is { } owed)
-            {
-                output.Writer.WriteLine($"still owed: {owed}");
-            }
-
-            if (verdict.Property != recorded.ViolatedProperty)
-            {
-                output.Writer.WriteLine($"note: the schedule recorded a {recorded.ViolatedProperty} violation");
-            }
+            output.Writer.WriteLine($"still owed: {owed}");
         }
 
         foreach (var path in files.Paths)
@@ -53,6 +41,6 @@ public static class ReplayCommand
             output.Writer.WriteLine($"wrote {Path.GetRelativePath(Environment.CurrentDirectory, path)}");
         }
 
-        return verdict.Holds ? ExitCodes.Holds : ExitCodes.Violated;
+        return ExitCodes.Violated;
     }
 }

@@ -22,9 +22,9 @@ public static class RunCommand
         var mutants = new Option<string[]>("--mutant") { Description = "Mutant to switch on in every explored scenario (repeatable)", HelpName = "name" };
         var strategy = new Option<string?>("--strategy") { Description = "Exploration strategy (overrides the config)" };
         strategy.AcceptOnlyFromAmong([.. StrategyNames.All]);
-        var iterations = new Option<uint?>("--iterations", "-i") { Description = "Schedules to explore per scenario (overrides the config)" };
-        var seed = new Option<uint?>("--seed") { Description = "Random seed (overrides the config); shard k uses seed + k" };
-        var maxSteps = new Option<uint?>("--max-steps") { Description = "Scheduling-step bound per schedule (overrides the config)" };
+        var iterations = new Option<uint>("--iterations", "-i") { Description = "Schedules to explore per scenario (overrides the config)" };
+        var seed = new Option<uint>("--seed") { Description = "Random seed (overrides the config); shard k uses seed + k" };
+        var maxSteps = new Option<uint>("--max-steps") { Description = "Scheduling-step bound per schedule (overrides the config)" };
         var config = new Option<string>("--config") { Description = "The exploration plan", DefaultValueFactory = _ => ExplorationPlan.FileName, HelpName = "coyote.json" };
         var outDir = new Option<string>("--out", "-o") { Description = "Directory for counterexamples and reports", DefaultValueFactory = _ => "out", HelpName = "dir" };
         var reports = new Option<string[]>("--report") { Description = "Report to write into the out directory (repeatable): json, junit" };
@@ -33,21 +33,21 @@ public static class RunCommand
 
         iterations.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<uint?>() is 0)
+            if (ParsedOrNull(r) is 0)
             {
                 r.AddError("--iterations must be at least 1");
             }
         });
         maxSteps.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<uint?>() is < 10)
+            if (ParsedOrNull(r) is < 10)
             {
                 r.AddError("--max-steps must be at least 10");
             }
         });
         parallel.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int>() is < 1 or > 256)
+            if (r.Tokens.Count == 1 && int.TryParse(r.Tokens[0].Value, out var n) && n is < 1 or > 256)
             {
                 r.AddError("--parallel must be between 1 and 256");
             }
@@ -68,7 +68,7 @@ public static class RunCommand
                     parsed.GetValue(config)!,
                     parsed.GetValue(scenarios) ?? [],
                     parsed.GetValue(mutants) ?? [],
-                    new BudgetOverrides(chosenStrategy, parsed.GetValue(iterations), parsed.GetValue(seed), parsed.GetValue(maxSteps)),
+                    new BudgetOverrides(chosenStrategy, Given(parsed, iterations), Given(parsed, seed), Given(parsed, maxSteps)),
                     parsed.GetValue(outDir)!,
                     [.. (parsed.GetValue(reports) ?? []).Distinct()],
                     parsed.GetValue(parallel)),
@@ -76,6 +76,14 @@ public static class RunCommand
         });
         return command;
     }
+
+    // A validator runs even when the token is not a number (the parser reports that itself): never throw here.
+    private static uint? ParsedOrNull(System.CommandLine.Parsing.OptionResult r) =>
+        r.Tokens.Count == 1 && uint.TryParse(r.Tokens[0].Value, out var value) ? value : null;
+
+    /// <summary>The option's value when it was on the command line; null lets the config's value stand.</summary>
+    private static uint? Given(ParseResult parsed, Option<uint> option) =>
+        parsed.GetResult(option) is null ? null : parsed.GetValue(option);
 
     public static int Execute(RunArguments args, CliOutput output)
     {
