@@ -54,6 +54,17 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_scenario_that_now_holds_loses_its_old_counterexample()
+    {
+        Assert.Equal(ExitCodes.Violated, IopfCli.RunScenario(sandbox, "SingleFault", "CompleteBeforeCopy").ExitCode);
+        File.WriteAllText(Path.Combine(sandbox.Out, "notes.txt"), "mine");
+
+        Assert.Equal(ExitCodes.Holds, IopfCli.RunScenario(sandbox, "SingleFault", null).ExitCode);
+
+        Assert.Equal(["out/notes.txt"], sandbox.Files());
+    }
+
+    [Fact]
     public void The_junit_report_has_one_case_per_property_and_a_failure_for_the_violated_one()
     {
         var result = IopfCli.RunScenario(sandbox, "SingleFault", "VmmCopiesTwice", "--report", "junit");

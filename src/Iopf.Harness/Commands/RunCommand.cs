@@ -104,6 +104,14 @@ public static class RunCommand
             {
                 CounterexampleFiles.StageAll(files, args.OutDirectory, schedule, trace);
             }
+            else
+            {
+                // A counterexample left by an earlier run would contradict this run's verdict.
+                foreach (var name in CounterexampleFiles.NamesOf(result.Run.Scenario.Name))
+                {
+                    files.RemoveStale(Path.Combine(args.OutDirectory, name));
+                }
+            }
         }
 
         if (args.Reports.Contains(ReportFormat.Json))
