@@ -58,9 +58,12 @@ public static partial class MermaidRenderer
             return recordText;
         }
 
-        var fields = match.Groups[2].Value.Trim().Replace(" = ", "=", StringComparison.Ordinal);
+        var fields = Assignment().Replace(match.Groups[2].Value.Trim(), "=");
         return fields.Length == 0 ? match.Groups[1].Value : $"{match.Groups[1].Value}({fields})";
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@" ?= ?")]
+    private static partial System.Text.RegularExpressions.Regex Assignment();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(\w+) \{(.*)\}$")]
     private static partial System.Text.RegularExpressions.Regex RecordText();
