@@ -7,6 +7,9 @@ internal static class Repo
 
     public static string CoyoteJson => Path.Combine(Root, "coyote.json");
 
+    /// <summary>The tests' own plan (fixed budgets), so the repository's coyote.json can change without moving snapshots.</summary>
+    public static string TestPlan => Path.Combine(AppContext.BaseDirectory, "coyote.test.json");
+
     private static string FindRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

@@ -31,7 +31,7 @@ public sealed class SnapshotTests : IDisposable
     public void The_json_report_without_timings_matches_its_snapshot()
     {
         var result = IopfCli.Run(
-            "run", "--config", Repo.CoyoteJson, "--scenario", "SingleFault", "--scenario", "SamePageTwice",
+            "run", "--config", Repo.TestPlan, "--scenario", "SingleFault", "--scenario", "SamePageTwice",
             "--mutant", "VmmCopiesTwice", "--iterations", "20", "--seed", "3", "--out", sandbox.Out, "--report", "json");
         Assert.Equal(ExitCodes.Violated, result.ExitCode);
 
