@@ -12,21 +12,20 @@ namespace Iopf.Models.Exploration;
 /// </summary>
 public static class Explorer
 {
-    /// <summary>Explores the scenario; cancelling stop ends the search after the current schedule (used to stop parallel shards).</summary>
-    public static ExplorationOutcome Explore(Scenario scenario, ExplorationBudget budget, Action<IActorRuntime>? instrument = null, CancellationToken stop = default)
+    public static ExplorationOutcome Explore(Scenario scenario, ExplorationBudget budget, Action<IActorRuntime>? instrument = null)
     {
         var configuration = Base(budget)
             .WithTestingIterations(budget.Iterations)
             .WithRandomGeneratorSeed(budget.Seed)
             .Apply(budget.Strategy, budget.StrategyBound);
-        return Run(scenario, budget, configuration, instrument, null, stop);
+        return Run(scenario, budget, configuration, instrument, null);
     }
 
     /// <summary>Replays one schedule (a Coyote reproducible trace) against the scenario.</summary>
     public static ExplorationOutcome Replay(Scenario scenario, ExplorationBudget budget, string reproducibleTrace, Action<IActorRuntime>? instrument = null)
     {
         var configuration = Base(budget).WithReproducibleTrace(reproducibleTrace);
-        return Run(scenario, budget, configuration, instrument, reproducibleTrace, default);
+        return Run(scenario, budget, configuration, instrument, reproducibleTrace);
     }
 
     private static Configuration Base(ExplorationBudget budget) => Configuration.Create()
@@ -34,7 +33,7 @@ public static class Explorer
         .WithTelemetryEnabled(false)
         .WithVerbosityEnabled(Microsoft.Coyote.Logging.VerbosityLevel.None);
 
-    private static ExplorationOutcome Run(Scenario scenario, ExplorationBudget budget, Configuration configuration, Action<IActorRuntime>? instrument, string? replayed, CancellationToken stop)
+    private static ExplorationOutcome Run(Scenario scenario, ExplorationBudget budget, Configuration configuration, Action<IActorRuntime>? instrument, string? replayed)
     {
         void Entry(IActorRuntime runtime)
         {
@@ -43,7 +42,6 @@ public static class Explorer
         }
 
         using var engine = TestingEngine.Create(configuration, (Action<IActorRuntime>)Entry);
-        using var stopping = stop.Register(engine.Stop);
         engine.Run();
         var report = engine.TestReport;
         var iterations = (uint)(report.NumOfExploredFairPaths + report.NumOfExploredUnfairPaths);
