@@ -19,39 +19,45 @@ public static class ShardedExplorer
         }
 
         var budgets = Split(budget, shards);
-        var stops = budgets.Select(_ => new CancellationTokenSource()).ToArray();
-        try
+        var stopped = new bool[budgets.Count];
+        var tasks = budgets.Select((b, i) => Task.Run(() =>
         {
-            var tasks = budgets.Select((b, i) => Task.Run(() =>
+            var outcome = Explorer.Explore(scenario, b, _ =>
             {
-                var outcome = Explorer.Explore(scenario, b, _ => onIteration(), stops[i].Token);
-                if (!outcome.Holds)
+                // Stopping from inside the iteration that starts: the engine ends it as a failed iteration and
+                // returns normally. (TestingEngine.Stop would return at once and leave that iteration running.)
+                if (Volatile.Read(ref stopped[i]))
                 {
-                    foreach (var later in stops.Skip(i + 1))
-                    {
-                        later.Cancel();
-                    }
+                    throw new ShardStoppedException();
                 }
 
-                return outcome;
-            })).ToArray();
-            var outcomes = Task.WhenAll(tasks).GetAwaiter().GetResult();
-            var first = outcomes.FirstOrDefault(o => !o.Holds) ?? outcomes[0];
-            return first with
+                onIteration();
+            });
+            if (!outcome.Holds && !Volatile.Read(ref stopped[i]))
             {
-                Budget = first.Holds ? budget : first.Budget,
-                IterationsRun = (uint)outcomes.Sum(o => o.IterationsRun),
-                TotalSteps = outcomes.Sum(o => o.TotalSteps),
-            };
-        }
-        finally
-        {
-            foreach (var stop in stops)
-            {
-                stop.Dispose();
+                for (var later = i + 1; later < stopped.Length; later++)
+                {
+                    Volatile.Write(ref stopped[later], true);
+                }
             }
-        }
+
+            return (Outcome: outcome, Stopped: Volatile.Read(ref stopped[i]));
+        })).ToArray();
+        var results = Task.WhenAll(tasks).GetAwaiter().GetResult();
+
+        // A stopped shard's "bug" is the stop itself; a real bug of a lower shard is what stopped it.
+        var found = results.FirstOrDefault(r => !r.Stopped && !r.Outcome.Holds).Outcome;
+        var chosen = found ?? results[0].Outcome;
+        return chosen with
+        {
+            Budget = found is null ? budget : found.Budget,
+            IterationsRun = (uint)results.Sum(r => r.Outcome.IterationsRun),
+            TotalSteps = results.Sum(r => r.Outcome.TotalSteps),
+        };
     }
+
+    /// <summary>Thrown at the start of a stopped shard's next iteration.</summary>
+    private sealed class ShardStoppedException() : Exception("shard stopped: a lower shard found a bug");
 
     /// <summary>The shards' budgets: iterations split as evenly as possible (earlier shards take the remainder), seed + index.</summary>
     public static IReadOnlyList<ExplorationBudget> Split(ExplorationBudget budget, int shards)
