@@ -1,0 +1,45 @@
+using System.Text;
+
+namespace Iopf.Models.Tracing;
+
+/// <summary>
+/// A Markdown page for one counterexample: the verdict, what was run, how to replay it (with our harness
+/// and with Coyote's own CLI), the Mermaid diagram and the numbered trace.
+/// </summary>
+public static class CounterexampleReport
+{
+    /// <summary>scheduleFileName / coyoteTraceFileName are names beside the report (no directories: the page stays the same wherever it is written).</summary>
+    public static string Render(CanonicalTrace trace, string modelFingerprint, string scheduleFileName, string coyoteTraceFileName)
+    {
+        var mutants = trace.Mutants.Count == 0 ? "(none)" : string.Join(", ", trace.Mutants);
+        var text = new StringBuilder();
+        text.Append($"# {trace.Scenario}: ");
+        text.Append(trace.Verdict.Holds ? "every property holds\n\n" : $"{trace.Verdict.Property} VIOLATED\n\n");
+        if (!trace.Verdict.Holds)
+        {
+            text.Append($"> {trace.Verdict.Text}\n");
+            if (trace.Verdict.OutstandingObligation is { } owed)
+            {
+                text.Append(">\n").Append($"> still owed: {owed}\n");
+            }
+
+            text.Append('\n');
+        }
+
+        text.Append("| | |\n|---|---|\n");
+        text.Append($"| scenario | {trace.Scenario} |\n");
+        text.Append($"| mutants | {mutants} |\n");
+        text.Append($"| model fingerprint | `{modelFingerprint}` |\n");
+        text.Append($"| trace lines | {trace.Entries.Count} |\n\n");
+
+        text.Append("## Replay\n\n```sh\n");
+        text.Append($"iopf replay {scheduleFileName}\n");
+        var env = trace.Mutants.Count == 0 ? string.Empty : $"IOPF_MUTANTS={string.Join(",", trace.Mutants)} ";
+        text.Append($"{env}dotnet coyote replay artifacts/bin/Iopf.Models/debug/Iopf.Models.dll {coyoteTraceFileName} -m {trace.Scenario}\n");
+        text.Append("```\n\n");
+
+        text.Append("## Sequence\n\n```mermaid\n").Append(MermaidRenderer.Render(trace)).Append("```\n\n");
+        text.Append("## Trace\n\n```text\n").Append(TraceTextRenderer.Render(trace)).Append("```\n");
+        return text.ToString();
+    }
+}

@@ -1,0 +1,34 @@
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+using Iopf.Models.Scenarios;
+using Iopf.Protocol.Messages;
+using Iopf.Specs.Properties;
+
+namespace Iopf.Models.Tracing;
+
+/// <summary>
+/// Identifies the model a schedule was recorded against: SHA-256 over the module version ids (MVIDs) of
+/// Iopf.Protocol, Iopf.Specs and Iopf.Models, in that order, one "name:mvid" line each. The build is
+/// deterministic, so the MVID is a hash of the compiled code: the fingerprint is the same for every build
+/// of the same sources and changes with any change to the protocol, the properties, the machines or the
+/// scenarios, which is exactly when a recorded schedule may stop meaning what it meant.
+/// </summary>
+public static class ModelFingerprint
+{
+    public static IReadOnlyList<Assembly> Assemblies { get; } =
+    [
+        typeof(Message).Assembly,
+        typeof(PropertySet).Assembly,
+        typeof(ScenarioRunner).Assembly,
+    ];
+
+    public static string Current { get; } = Compute();
+
+    private static string Compute()
+    {
+        var lines = Assemblies.Select(a => $"{a.GetName().Name}:{a.ManifestModule.ModuleVersionId:D}\n");
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Concat(lines)));
+        return "sha256:" + Convert.ToHexStringLower(hash);
+    }
+}

@@ -1,0 +1,43 @@
+using System.CommandLine;
+using System.ComponentModel;
+using System.Reflection;
+using Iopf.Harness.Rendering;
+using Iopf.Models.Exploration;
+using Iopf.Models.Scenarios;
+using Iopf.Protocol.Configuration;
+using Spectre.Console;
+
+namespace Iopf.Harness.Commands;
+
+/// <summary>`iopf list`: the scenarios, mutants and strategies the other commands accept, each with one line.</summary>
+public static class ListCommand
+{
+    public static Command Create(CliOutput output)
+    {
+        var command = new Command("list", "List scenarios, mutants and exploration strategies");
+        command.SetAction(_ =>
+        {
+            var console = Consoles.Over(output);
+            console.Write(Listing("Scenario", ScenarioCatalog.All.Select(s => (s.Name, s.Summary))));
+            console.Write(Listing("Mutant", Enum.GetValues<Mutant>().Select(m => (m.ToString(), DescriptionOf(m)))));
+            console.Write(Listing("Strategy", StrategyNames.All.Select(s => (s, "Coyote's " + s + " scheduler (samples schedules; not exhaustive)"))));
+            return ExitCodes.Holds;
+        });
+        return command;
+    }
+
+    /// <summary>The mutant's [Description] (the same sentence as its doc comment).</summary>
+    public static string DescriptionOf(Mutant mutant) =>
+        typeof(Mutant).GetField(mutant.ToString())?.GetCustomAttribute<DescriptionAttribute>()?.Description ?? "(no description)";
+
+    private static Table Listing(string kind, IEnumerable<(string Name, string Summary)> rows)
+    {
+        var table = new Table().Border(TableBorder.Simple).AddColumn(kind).AddColumn("Summary");
+        foreach (var (name, summary) in rows)
+        {
+            table.AddRow(Markup.Escape(name), Markup.Escape(summary));
+        }
+
+        return table;
+    }
+}

@@ -1,0 +1,46 @@
+using System.CommandLine;
+using Iopf.Harness.Rendering;
+using Iopf.Harness.Running;
+
+namespace Iopf.Harness.Commands;
+
+/// <summary>
+/// `iopf replay &lt;schedule&gt;`: reproduces a recorded counterexample on this build, prints the verdict and
+/// writes the canonical trace beside the schedule. Exit 1 when the violation reproduces, 2 when the schedule
+/// cannot be used (including one that no longer reproduces its recorded verdict).
+/// </summary>
+public static class ReplayCommand
+{
+    public static Command Create(CliOutput output)
+    {
+        var schedule = new Argument<string>("schedule") { Description = "A .schedule.json file written by `iopf run`" };
+        var command = new Command("replay", "Reproduce a recorded counterexample and write its canonical trace beside it");
+        command.Arguments.Add(schedule);
+        command.SetAction(parsed => Execute(parsed.GetValue(schedule)!, output));
+        return command;
+    }
+
+    public static int Execute(string schedulePath, CliOutput output)
+    {
+        var replay = ScheduleReplay.Run(schedulePath);
+        var files = replay.StageTrace();
+        files.Commit();
+
+        var recorded = replay.Schedule;
+        var mutants = recorded.Mutants.Count == 0 ? "no mutants" : "mutants " + string.Join(", ", recorded.Mutants);
+        output.Writer.WriteLine($"replayed {recorded.Scenario} ({mutants}), {replay.Outcome.StepsInBugTrace} scheduling decisions");
+        var verdict = replay.Trace.Verdict;
+        output.Writer.WriteLine($"{verdict.Property} VIOLATED: {verdict.Text}");
+        if (verdict.OutstandingObligation is { } owed)
+        {
+            output.Writer.WriteLine($"still owed: {owed}");
+        }
+
+        foreach (var path in files.Paths)
+        {
+            output.Writer.WriteLine($"wrote {Path.GetRelativePath(Environment.CurrentDirectory, path)}");
+        }
+
+        return ExitCodes.Violated;
+    }
+}

@@ -1,0 +1,152 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Iopf.Harness.Output;
+using Iopf.Harness.Rendering;
+using Iopf.Harness.Reports;
+using Iopf.Harness.Running;
+using Iopf.Models.Exploration;
+using Iopf.Models.Tracing;
+using Spectre.Console;
+
+namespace Iopf.Harness.Commands;
+
+/// <summary>
+/// `iopf run`: explores the scenarios of coyote.json (or the chosen ones), prints the verdict table, and
+/// writes each counterexample and the requested reports into the out directory. Exit 0 / 1 / 2.
+/// </summary>
+public static class RunCommand
+{
+    public static Command Create(CliOutput output)
+    {
+        var scenarios = new Option<string[]>("--scenario") { Description = "Scenario to explore (repeatable); default: every scenario of the config", HelpName = "name" };
+        var mutants = new Option<string[]>("--mutant") { Description = "Mutant to switch on in every explored scenario (repeatable)", HelpName = "name" };
+        var strategy = new Option<string?>("--strategy") { Description = "Exploration strategy (overrides the config)" };
+        strategy.AcceptOnlyFromAmong([.. StrategyNames.All]);
+        var iterations = new Option<uint>("--iterations", "-i") { Description = "Schedules to explore per scenario (overrides the config)" };
+        var seed = new Option<uint>("--seed") { Description = "Random seed (overrides the config); shard k uses seed + k" };
+        var maxSteps = new Option<uint>("--max-steps") { Description = "Scheduling-step bound per schedule (overrides the config)" };
+        var config = new Option<string>("--config") { Description = "The exploration plan", DefaultValueFactory = _ => ExplorationPlan.FileName, HelpName = "coyote.json" };
+        var outDir = new Option<string>("--out", "-o") { Description = "Directory for counterexamples and reports", DefaultValueFactory = _ => "out", HelpName = "dir" };
+        var reports = new Option<string[]>("--report") { Description = "Report to write into the out directory (repeatable): json, junit" };
+        reports.AcceptOnlyFromAmong(ReportFormat.All);
+        var parallel = new Option<int>("--parallel") { Description = "Independent shards per scenario, each its own engine with a derived seed", DefaultValueFactory = _ => 1, HelpName = "N" };
+
+        iterations.Validators.Add(r =>
+        {
+            if (ParsedOrNull(r) is 0)
+            {
+                r.AddError("--iterations must be at least 1");
+            }
+        });
+        maxSteps.Validators.Add(r =>
+        {
+            if (ParsedOrNull(r) is < 10)
+            {
+                r.AddError("--max-steps must be at least 10");
+            }
+        });
+        parallel.Validators.Add(r =>
+        {
+            if (r.Tokens.Count == 1 && int.TryParse(r.Tokens[0].Value, out var n) && n is < 1 or > 256)
+            {
+                r.AddError("--parallel must be between 1 and 256");
+            }
+        });
+
+        var command = new Command("run", "Explore scenarios with Coyote and report, per property, whether it held");
+        foreach (var option in new Option[] { scenarios, mutants, strategy, iterations, seed, maxSteps, config, outDir, reports, parallel })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(parsed =>
+        {
+            var strategyName = parsed.GetValue(strategy);
+            Strategy? chosenStrategy = strategyName is null ? null : StrategyNames.TryParse(strategyName, out var s) ? s : null;
+            return Execute(
+                new RunArguments(
+                    parsed.GetValue(config)!,
+                    parsed.GetValue(scenarios) ?? [],
+                    parsed.GetValue(mutants) ?? [],
+                    new BudgetOverrides(chosenStrategy, Given(parsed, iterations), Given(parsed, seed), Given(parsed, maxSteps)),
+                    parsed.GetValue(outDir)!,
+                    [.. (parsed.GetValue(reports) ?? []).Distinct()],
+                    parsed.GetValue(parallel)),
+                output);
+        });
+        return command;
+    }
+
+    // A validator runs even when the token is not a number (the parser reports that itself): never throw here.
+    private static uint? ParsedOrNull(System.CommandLine.Parsing.OptionResult r) =>
+        r.Tokens.Count == 1 && uint.TryParse(r.Tokens[0].Value, out var value) ? value : null;
+
+    /// <summary>The option's value when it was on the command line; null lets the config's value stand.</summary>
+    private static uint? Given(ParseResult parsed, Option<uint> option) =>
+        parsed.GetResult(option) is null ? null : parsed.GetValue(option);
+
+    public static int Execute(RunArguments args, CliOutput output)
+    {
+        // Everything is checked before the first schedule runs, and nothing is written before the last one.
+        var plan = ExplorationPlan.Load(args.ConfigPath);
+        var runs = RunPlanner.Plan(plan, args.Scenarios, args.Mutants, args.Overrides);
+        StagedFiles.CheckDirectory(args.OutDirectory, "--out");
+
+        var console = Consoles.Over(output);
+        var clock = Stopwatch.StartNew();
+        var results = RunSession.Execute(runs, args.Parallel, console);
+        var total = clock.Elapsed;
+
+        var files = new StagedFiles();
+        foreach (var result in results)
+        {
+            if (result.Schedule is { } schedule && result.Trace is { } trace)
+            {
+                CounterexampleFiles.StageAll(files, args.OutDirectory, schedule, trace);
+            }
+            else
+            {
+                // A counterexample left by an earlier run would contradict this run's verdict.
+                foreach (var name in CounterexampleFiles.NamesOf(result.Run.Scenario.Name))
+                {
+                    files.RemoveStale(Path.Combine(args.OutDirectory, name));
+                }
+            }
+        }
+
+        if (args.Reports.Contains(ReportFormat.Json))
+        {
+            files.Add(Path.Combine(args.OutDirectory, ReportFormat.JsonFileName), JsonReport.Render(results, ModelFingerprint.Current, total));
+        }
+
+        if (args.Reports.Contains(ReportFormat.JUnit))
+        {
+            files.Add(Path.Combine(args.OutDirectory, ReportFormat.JUnitFileName), JUnitReport.Render(results, args.OutDirectory));
+        }
+
+        files.Commit();
+
+        console.Write(VerdictTable.Build(results));
+        foreach (var line in VerdictTable.ViolationLines(results, args.OutDirectory))
+        {
+            console.WriteLine(line);
+        }
+
+        foreach (var path in files.Paths)
+        {
+            console.WriteLine($"wrote {Path.GetRelativePath(Environment.CurrentDirectory, path)}");
+        }
+
+        return results.All(r => r.Outcome.Holds) ? ExitCodes.Holds : ExitCodes.Violated;
+    }
+}
+
+/// <summary>The parsed arguments of `run`.</summary>
+public sealed record RunArguments(
+    string ConfigPath,
+    IReadOnlyList<string> Scenarios,
+    IReadOnlyList<string> Mutants,
+    BudgetOverrides Overrides,
+    string OutDirectory,
+    IReadOnlyList<string> Reports,
+    int Parallel);

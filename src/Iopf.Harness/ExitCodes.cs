@@ -1,0 +1,14 @@
+namespace Iopf.Harness;
+
+/// <summary>The process exit codes CI scripts can rely on.</summary>
+public static class ExitCodes
+{
+    /// <summary>Every property held on every schedule explored (or replayed).</summary>
+    public const int Holds = 0;
+
+    /// <summary>A property was violated; the counterexample was written.</summary>
+    public const int Violated = 1;
+
+    /// <summary>Bad input or setup: nothing was explored and nothing was written.</summary>
+    public const int BadInput = 2;
+}

@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using Iopf.Models.Tracing;
+using Spectre.Console;
+
+namespace Iopf.Harness.Running;
+
+/// <summary>
+/// Explores the planned scenarios one after another (each possibly sharded), with a progress bar on an
+/// interactive terminal, and replays every counterexample once with the trace recorder attached.
+/// </summary>
+public static class RunSession
+{
+    public static IReadOnlyList<ScenarioResult> Execute(IReadOnlyList<ScenarioRun> runs, int shards, IAnsiConsole console)
+    {
+        if (!console.Profile.Capabilities.Interactive)
+        {
+            return runs.Select(r => ExploreOne(r, shards, () => { })).ToList();
+        }
+
+        var results = new List<ScenarioResult>();
+        console.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Start(context =>
+            {
+                var tasks = runs.Select(r => context.AddTask(r.Scenario.Name, autoStart: false, maxValue: r.Budget.Iterations)).ToList();
+                for (var i = 0; i < runs.Count; i++)
+                {
+                    var task = tasks[i];
+                    task.StartTask();
+                    results.Add(ExploreOne(runs[i], shards, () => task.Increment(1)));
+
+                    // A bug ends the search early: show the bar as done rather than stuck part-way.
+                    task.Value = task.MaxValue;
+                    task.StopTask();
+                }
+            });
+        return results;
+    }
+
+    private static ScenarioResult ExploreOne(ScenarioRun run, int shards, Action onIteration)
+    {
+        var clock = Stopwatch.StartNew();
+        var outcome = ShardedExplorer.Explore(run.Scenario, run.Budget, shards, onIteration);
+        if (outcome.Holds || outcome.ReproducibleTrace is not { } coyoteTrace)
+        {
+            return new ScenarioResult(run, outcome, shards, null, null, clock.Elapsed);
+        }
+
+        var (_, trace) = TracedReplay.Run(run.Scenario, outcome.Budget, coyoteTrace);
+        var schedule = new ScheduleFile(
+            run.Scenario.Name,
+            [.. run.Scenario.Config.Mutants.OrderBy(m => m.ToString(), StringComparer.Ordinal)],
+            outcome.Budget,
+            ModelFingerprint.Current,
+            outcome.ViolatedProperty!,
+            outcome.Verdict ?? string.Empty,
+            coyoteTrace);
+        return new ScenarioResult(run, outcome, shards, schedule, trace, clock.Elapsed);
+    }
+}

@@ -1,0 +1,29 @@
+namespace Iopf.Harness.Tests;
+
+/// <summary>What one in-process invocation of the CLI returned and printed.</summary>
+internal sealed record CliResult(int ExitCode, string Out, string Err);
+
+/// <summary>Runs the `iopf` command line in-process with captured output.</summary>
+internal static class IopfCli
+{
+    public static CliResult Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = Cli.Run(args, output, error);
+        return new CliResult(code, output.ToString(), error.ToString());
+    }
+
+    /// <summary>`iopf run` of one scenario against the tests' own plan, with a small fixed budget.</summary>
+    public static CliResult RunScenario(Sandbox sandbox, string scenario, string? mutant, params string[] more)
+    {
+        var args = new List<string> { "run", "--config", Repo.TestPlan, "--scenario", scenario, "--iterations", "50", "--seed", "7", "--out", sandbox.Out };
+        if (mutant is not null)
+        {
+            args.AddRange(["--mutant", mutant]);
+        }
+
+        args.AddRange(more);
+        return Run([.. args]);
+    }
+}
