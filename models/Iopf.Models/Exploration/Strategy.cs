@@ -2,10 +2,12 @@ using Microsoft.Coyote;
 
 namespace Iopf.Models.Exploration;
 
-/// <summary>The Coyote exploration strategies the harness offers (Coyote 1.7 has no exhaustive one: all sample schedules).</summary>
+/// <summary>The Coyote exploration strategies the harness offers (all sample schedules; exhaustive answers come from Iopf.Exhaustive).</summary>
 public enum Strategy
 {
     Random,
+    Portfolio,
+    QLearning,
     Probabilistic,
     Prioritization,
     FairPrioritization,
@@ -19,6 +21,8 @@ public static class StrategyNames
     public static string ToCliName(this Strategy strategy) => strategy switch
     {
         Strategy.Random => "random",
+        Strategy.Portfolio => "portfolio",
+        Strategy.QLearning => "q-learning",
         Strategy.Probabilistic => "probabilistic",
         Strategy.Prioritization => "prioritization",
         Strategy.FairPrioritization => "fair-prioritization",
@@ -47,7 +51,10 @@ public static class StrategyNames
     /// <summary>Applies the strategy; Bound is the priority-change / delay / coin bound of the bounded strategies.</summary>
     public static Configuration Apply(this Configuration configuration, Strategy strategy, uint bound) => strategy switch
     {
-        Strategy.Random => configuration,
+        // Left alone, Coyote 1.7 runs its tuned portfolio (fair prioritization and probabilistic): say random, get random.
+        Strategy.Random => configuration.WithRandomStrategy(),
+        Strategy.Portfolio => configuration,
+        Strategy.QLearning => configuration.WithQLearningStrategy(),
         Strategy.Probabilistic => configuration.WithProbabilisticStrategy(bound),
         Strategy.Prioritization => configuration.WithPrioritizationStrategy(false, bound),
         Strategy.FairPrioritization => configuration.WithPrioritizationStrategy(true, bound),

@@ -1,0 +1,45 @@
+using Iopf.Models.Tracing;
+
+namespace Iopf.Harness.Output;
+
+/// <summary>
+/// The files of one counterexample, named after the schedule: &lt;base&gt;.schedule.json (our header + Coyote's
+/// trace), &lt;base&gt;.trace (Coyote's raw trace, for `dotnet coyote replay`), and the canonical trace as
+/// &lt;base&gt;.counterexample.txt, .mmd (Mermaid) and .md (report).
+/// </summary>
+public static class CounterexampleFiles
+{
+    public const string CoyoteTraceExtension = ".trace";
+
+    public static string ScheduleName(string scenario) => scenario + ScheduleFile.Extension;
+
+    /// <summary>The base path of a schedule path (without .schedule.json, or without its last extension for other names).</summary>
+    public static string BaseOf(string schedulePath) =>
+        schedulePath.EndsWith(ScheduleFile.Extension, StringComparison.Ordinal)
+            ? schedulePath[..^ScheduleFile.Extension.Length]
+            : Path.Combine(Path.GetDirectoryName(schedulePath) ?? string.Empty, Path.GetFileNameWithoutExtension(schedulePath));
+
+    /// <summary>Stages the rendered trace (text, Mermaid, Markdown) beside the schedule.</summary>
+    public static void StageTrace(StagedFiles files, string schedulePath, CanonicalTrace trace, string fingerprint)
+    {
+        var basePath = BaseOf(schedulePath);
+        files.Add(basePath + ".counterexample.txt", TraceTextRenderer.Render(trace));
+        files.Add(basePath + ".counterexample.mmd", MermaidRenderer.Render(trace));
+        files.Add(basePath + ".counterexample.md", CounterexampleReport.Render(trace, fingerprint, Path.GetFileName(schedulePath), Path.GetFileName(basePath) + CoyoteTraceExtension));
+    }
+
+    /// <summary>Every file name a counterexample of the scenario has in the out directory.</summary>
+    public static IEnumerable<string> NamesOf(string scenario)
+    {
+        return [scenario + ScheduleFile.Extension, scenario + CoyoteTraceExtension, scenario + ".counterexample.txt", scenario + ".counterexample.mmd", scenario + ".counterexample.md"];
+    }
+
+    /// <summary>Stages everything of a counterexample found by `run`: schedule, raw Coyote trace, rendered trace.</summary>
+    public static void StageAll(StagedFiles files, string outDirectory, ScheduleFile schedule, CanonicalTrace trace)
+    {
+        var schedulePath = Path.Combine(outDirectory, ScheduleName(schedule.Scenario));
+        files.Add(schedulePath, schedule.ToJson());
+        files.Add(BaseOf(schedulePath) + CoyoteTraceExtension, schedule.CoyoteTrace);
+        StageTrace(files, schedulePath, trace, schedule.ModelFingerprint);
+    }
+}
