@@ -33,7 +33,7 @@ public static class Cli
 
             return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
-        catch (Exception e) when (e is UsageException or PlanException or ScheduleException or UnknownNameException)
+        catch (Exception e) when (e is UsageException or PlanException or ScheduleException or UnknownNameException or Iopf.Invariants.Z3Native.Z3NotFoundException)
         {
             error.WriteLine($"{Name}: {e.Message}");
             return ExitCodes.BadInput;
@@ -52,6 +52,10 @@ public static class Cli
         root.Subcommands.Add(ReplayCommand.Create(output));
         root.Subcommands.Add(TraceCommand.Create(output));
         root.Subcommands.Add(ListCommand.Create(output));
+        root.Subcommands.Add(ProveCommand.Create(output));
+        root.Subcommands.Add(MutantsCommand.Create(output));
+        root.Subcommands.Add(MatrixCommand.Create(output));
+        root.Subcommands.Add(ExhaustiveCommand.Create(output));
         return root;
     }
 

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using Iopf.Harness.Rendering;
+using Iopf.Models.Exploration;
+using Iopf.Models.Mutants;
+using Iopf.Models.Reports;
+using Spectre.Console;
+
+namespace Iopf.Harness.Commands;
+
+/// <summary>
+/// `iopf mutants`: the kill table. Every mutant of the zoo is explored with its scenario's coyote.json budget;
+/// for each: which monitor caught it, after how many schedules and steps, under which strategy, the saved
+/// schedule, and whether that schedule replays to the same violation at the same step.
+/// </summary>
+public static class MutantsCommand
+{
+    public static Command Create(CliOutput output)
+    {
+        var config = new Option<string>("--config") { Description = "The exploration plan", DefaultValueFactory = _ => ExplorationPlan.FileName, HelpName = "coyote.json" };
+        var outDir = new Option<string>("--out", "-o") { Description = "Directory for the mutants' schedules", DefaultValueFactory = _ => "out", HelpName = "dir" };
+        var command = new Command("mutants", "Run the bug zoo: every mutant must be caught by its monitor, and its schedule must replay");
+        command.Options.Add(config);
+        command.Options.Add(outDir);
+        command.SetAction(parsed =>
+        {
+            var plan = ExplorationPlan.Load(parsed.GetValue(config)!);
+            var directory = parsed.GetValue(outDir)!;
+            var console = Consoles.Over(output);
+            var rows = KillTable.Compute(plan, MutantCatalog.Sampled, m => console.MarkupLine($"[grey]exploring {Markup.Escape(m)}[/]"));
+            var schedules = rows.Where(r => r.Schedule is not null).Select(r => ($"mutants/{r.Case.Mutant}.trace", r.Schedule!)).ToList();
+            AtomicFiles.WriteAll(directory, schedules);
+
+            var table = new Table().Border(TableBorder.Rounded).AddColumns("Mutant", "Scenario", "Caught by", "Iterations", "Steps", "Strategy", "Replays", "Schedule");
+            foreach (var r in rows)
+            {
+                var caught = r.CaughtBy is null ? "[red]SURVIVED[/]" : r.AsExpected ? r.CaughtBy : $"[yellow]{r.CaughtBy} (expected {r.Case.ExpectedProperty})[/]";
+                table.AddRow(
+                    r.Case.Mutant.ToString(),
+                    r.Case.Scenario.Name,
+                    caught,
+                    r.Iterations.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    r.Steps.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    r.Budget.Strategy.ToCliName(),
+                    r.ReplaysIdentically ? "same step" : "[red]no[/]",
+                    r.Schedule is null ? "-" : Markup.Escape(Path.Combine(directory, "mutants", $"{r.Case.Mutant}.trace")));
+            }
+
+            console.Write(table);
+            foreach (var c in MutantCatalog.All.Where(c => c.BeyondSampling is not null))
+            {
+                console.WriteLine($"{c.Mutant}: left to `iopf exhaustive` ({c.BeyondSampling}).");
+            }
+
+            var killed = rows.Count(r => r.AsExpected && r.ReplaysIdentically);
+            console.WriteLine($"{killed}/{rows.Count} mutants killed by their monitor and replayed to the same step.");
+            return killed == rows.Count ? ExitCodes.Holds : ExitCodes.Violated;
+        });
+        return command;
+    }
+}
