@@ -29,7 +29,7 @@ public static class MutantCatalog
             Mutant.TrustCompletionFrame,
             ScenarioCatalog.StaleCompletionFrame,
             "VmIsolation",
-            BeyondSampling: "the window (page reclaimed after the copy, before the driver rings the doorbell, then a new DMA to that page) is a few steps wide: Coyote found it after about 2,400 schedules with prioritization seeds 2 and 3, not within 3,000 with seed 1 or with probabilistic seeds 1-3"),
+            BeyondSampling: "the window (page reclaimed after the copy, before the driver rings the doorbell, then a new DMA to that page) is a few steps wide: Coyote found it after about 2,400 schedules with prioritization seeds 2 and 3, but not within coyote.json's 1,000 random schedules (seed 1), nor 3,000 of Coyote's portfolio (seed 1) or probabilistic (seeds 1-3)"),
         new(Mutant.FaultBeforeLocation, ScenarioCatalog.SingleFault, "FaultBufferSafety"),
         new(Mutant.NoPinDuringResolution, ScenarioCatalog.EvictAfterResolve, "VmIsolation"),
         new(Mutant.DoubleAllocationOnSamePage, ScenarioCatalog.SamePageTwice, "NoPayloadLost"),
