@@ -2,26 +2,28 @@ using System.Diagnostics;
 using Iopf.Models.Exploration;
 using Iopf.Models.Mutants;
 using Iopf.Models.Scenarios;
-using Iopf.Specs.Properties;
+using Iopf.Protocol.Configuration;
 
 namespace Iopf.Tests.Models;
 
 /// <summary>
-/// A schedule found in-process replays to the same violation through Coyote's own CLI
-/// (`dotnet coyote replay`, the local tool of .config/dotnet-tools.json) on the models assembly.
+/// The schedule of every mutant of the sampled zoo, found in-process, replays to the same violation through
+/// Coyote's own CLI (`dotnet coyote replay`, the local tool of .config/dotnet-tools.json) on the models
+/// assembly, and does not fail on the correct model.
 /// </summary>
 [Collection(CoyoteCollection.Name)]
 public class CoyoteCliReplayTests
 {
     private static readonly ExplorationBudget Budget = new(Iterations: 1000, Seed: 7);
 
-    public static TheoryData<string> Monitors() => [.. PropertySet.Names];
+    public static TheoryData<string> Mutants() => [.. MutantCatalog.Sampled.Select(c => c.Mutant.ToString())];
 
     [Theory]
-    [MemberData(nameof(Monitors))]
-    public void The_witness_schedule_replays_with_dotnet_coyote_replay(string property)
+    [MemberData(nameof(Mutants))]
+    public void The_mutant_schedule_replays_with_dotnet_coyote_replay(string mutant)
     {
-        var witness = MutantCatalog.ForMonitor(property);
+        var witness = MutantCatalog.For(Enum.Parse<Mutant>(mutant));
+        var property = witness.ExpectedProperty;
         var outcome = Explorer.Explore(witness.Broken, Budget);
         Assert.Equal(property, outcome.ViolatedProperty);
 
