@@ -120,7 +120,23 @@ foreach (var small in SmallScope.All)
 json["exhaustive"] = exhaustive;
 md.AppendLine();
 
-// 5. Peak memory of a default run (all scenarios, coyote.json budgets).
+// 5. Parallel exploration: the same number of schedules in one engine, then split over two engines running at once.
+var parallelScenario = plan.Entries.First(e => e.Scenario.Name == "FaultBurst");
+var total = quick ? 200u : 600u;
+var (_, one) = Measure.Time(() => Explorer.Explore(parallelScenario.Scenario, parallelScenario.Budget with { Iterations = total }));
+var (_, two) = Measure.Time(() =>
+{
+    var shards = Enumerable.Range(0, 2)
+        .Select(k => Task.Run(() => Explorer.Explore(parallelScenario.Scenario, parallelScenario.Budget with { Iterations = total / 2, Seed = parallelScenario.Budget.Seed + (uint)k })))
+        .ToArray();
+    Task.WaitAll(shards);
+    return shards.Length;
+});
+md.AppendLine(inv, $"## Parallel exploration: FaultBurst, {total} schedules: one engine {F(one.TotalSeconds, "0.00")} s, two shards at once {F(two.TotalSeconds, "0.00")} s, speed-up {F(one.TotalSeconds / two.TotalSeconds, "0.00")}x on {Environment.ProcessorCount} cores");
+md.AppendLine();
+json["parallel"] = new { scenario = "FaultBurst", schedules = total, oneEngineSeconds = one.TotalSeconds, twoShardsSeconds = two.TotalSeconds, speedUp = one.TotalSeconds / two.TotalSeconds };
+
+// 6. Peak memory of a default run (all scenarios, coyote.json budgets).
 var (_, defaultRun) = Measure.Time(() => plan.Entries.Select(e => Explorer.Explore(e.Scenario, e.Budget)).ToList());
 var peak = Process.GetCurrentProcess().PeakWorkingSet64;
 md.AppendLine(inv, $"## Default run: every scenario with its coyote.json budget in {F(defaultRun.TotalSeconds, "0.0")} s; peak working set of this process {peak / (1024 * 1024)} MiB");
