@@ -8,12 +8,7 @@ namespace Iopf.Models.Machines;
 /// <summary>The device (an SR-IOV / S-IOV device serving every VM's function): DMA, ATC, fault buffers.</summary>
 public sealed class DeviceMachine : PartyMachine
 {
-    protected override StepResult Take(Message message)
-    {
-        var r = new StepResult();
-        Device.Handle(World.Device, World.Context, message, r);
-        return r;
-    }
+    protected override Role Role => Role.Device;
 
     protected override void MoveToCurrentState()
     {

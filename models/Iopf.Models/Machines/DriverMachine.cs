@@ -8,12 +8,7 @@ namespace Iopf.Models.Machines;
 /// <summary>The driver: consumes the IO page fault queue, drives resolution and copy, completes, notifies.</summary>
 public sealed class DriverMachine : PartyMachine
 {
-    protected override StepResult Take(Message message)
-    {
-        var r = new StepResult();
-        Driver.Handle(World.Driver, World.Context, message, r);
-        return r;
-    }
+    protected override Role Role => Role.Driver;
 
     protected override void MoveToCurrentState()
     {

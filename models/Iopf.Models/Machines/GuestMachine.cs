@@ -8,18 +8,10 @@ namespace Iopf.Models.Machines;
 /// <summary>A guest VM applying memory pressure; which of its pages to give up is the scheduler's choice.</summary>
 public sealed class GuestMachine : PartyMachine
 {
-    protected override StepResult Take(Message message)
-    {
-        if (message is not GuestTick)
-        {
-            throw new UnexpectedMessageException(nameof(Guest), message);
-        }
+    protected override Role Role => Role.Guest;
 
-        var r = new StepResult();
-        var choice = RandomInteger(Math.Max(1, World.Config.PagesPerVm));
-        Guest.Tick(World.Guests[Index], choice, r);
-        return r;
-    }
+    /// <summary>Which of its resident pages the guest gives up: the scheduler's choice.</summary>
+    protected override int Choice() => RandomInteger(Math.Max(1, World.Config.PagesPerVm));
 
     protected override void MoveToCurrentState()
     {

@@ -8,12 +8,7 @@ namespace Iopf.Models.Machines;
 /// <summary>The IOMMU: ATS translation, mappings, and device TLB invalidation on unmap.</summary>
 public sealed class IommuMachine : PartyMachine
 {
-    protected override StepResult Take(Message message)
-    {
-        var r = new StepResult();
-        Iommu.Handle(World.Iommu, World.Context, message, r);
-        return r;
-    }
+    protected override Role Role => Role.Iommu;
 
     protected override void MoveToCurrentState()
     {

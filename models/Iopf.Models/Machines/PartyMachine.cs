@@ -52,8 +52,14 @@ public abstract class PartyMachine : StateMachine
         MoveToCurrentState();
     }
 
-    /// <summary>The party's step function for one message.</summary>
-    protected abstract StepResult Take(Message message);
+    /// <summary>The role this machine plays; its steps are the world's steps for that role.</summary>
+    protected abstract Role Role { get; }
+
+    /// <summary>The party's step for one message, through the world's one dispatcher (the explorers use the same).</summary>
+    private StepResult Take(Message message) => World.Deliver(new Envelope(Role, Index, message), Choice());
+
+    /// <summary>The nondeterministic input of a step, chosen by the scheduler where a party has one (the guests).</summary>
+    protected virtual int Choice() => 0;
 
     /// <summary>Moves to the machine state that shows the party's state (e.g. Stalled while payloads are held back).</summary>
     protected abstract void MoveToCurrentState();

@@ -8,12 +8,7 @@ namespace Iopf.Models.Machines;
 /// <summary>The VMM: guest memory with overcommit, fault resolution, eviction, the copy out of fault buffers.</summary>
 public sealed class VmmMachine : PartyMachine
 {
-    protected override StepResult Take(Message message)
-    {
-        var r = new StepResult();
-        Vmm.Handle(World.Vmm, World.Context, message, r);
-        return r;
-    }
+    protected override Role Role => Role.Vmm;
 
     protected override void MoveToCurrentState()
     {

@@ -106,9 +106,11 @@ public sealed class World
             case Role.Vmm:
                 Parties.Vmm.Handle(Vmm, Context, envelope.Message, r);
                 break;
-            case Role.Guest:
+            case Role.Guest when envelope.Message is GuestTick:
                 Guest.Tick(Guests[envelope.Index], choice, r);
                 break;
+            default:
+                throw new UnexpectedMessageException(envelope.To.ToString(), envelope.Message);
         }
 
         return r;
