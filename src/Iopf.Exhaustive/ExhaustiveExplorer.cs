@@ -17,7 +17,12 @@ public static class ExhaustiveExplorer
     private sealed class Search(ModelConfig config, ExhaustiveOptions options)
     {
         private readonly StateGraph graph = new();
-        private readonly StateEncoder encoder = new();
+        private ComponentStore store = null!;
+        private StateTable table = null!;
+        private StepMemo steps = null!;
+        private CheckerMemo checkers = null!;
+        private int[] parent = [];
+        private int[] next = [];
         private long transitions;
         private int quiescentStates;
         private bool boundReached;
@@ -32,10 +37,19 @@ public static class ExhaustiveExplorer
             {
                 violation = Build(ViolationKind.Safety, broken.Property, broken.Verdict, []);
             }
-            else if (Admit(initial, -1, 0, 0) is { } first)
+            else
             {
-                var frontier = new List<(int, GlobalState)> { first };
-                for (var depth = 0; frontier.Count > 0 && violation is null && !boundReached; depth++)
+                store = new ComponentStore(config, initial.Slots, initial.Properties.Count);
+                table = new StateTable(store.Layout.Width);
+                steps = new StepMemo(store, initial.Properties);
+                checkers = new CheckerMemo(store);
+                parent = new int[store.Layout.Width];
+                next = new int[store.Layout.Width];
+                Admit(store.Vector(initial), -1, 0, 0);
+
+                // Ids are handed out in breadth-first order, so each level is the id range added by the one before.
+                var (levelStart, levelEnd) = (0, graph.Count);
+                for (var depth = 0; levelStart < levelEnd && violation is null && !boundReached; depth++)
                 {
                     if (depth == options.MaxDepth)
                     {
@@ -44,7 +58,12 @@ public static class ExhaustiveExplorer
                         break;
                     }
 
-                    frontier = ExpandLevel(frontier);
+                    for (var id = levelStart; id < levelEnd && violation is null && !boundReached; id++)
+                    {
+                        Expand(id);
+                    }
+
+                    (levelStart, levelEnd) = (levelEnd, graph.Count);
                 }
             }
 
@@ -58,6 +77,7 @@ public static class ExhaustiveExplorer
             {
                 States = graph.Count,
                 Transitions = transitions,
+                StepsExecuted = steps?.Executed ?? 0,
                 MaxDepth = graph.Count == 0 ? 0 : graph.Depth(graph.Count - 1),
                 QuiescentStates = quiescentStates,
                 Elapsed = clock.Elapsed,
@@ -69,61 +89,100 @@ public static class ExhaustiveExplorer
             };
         }
 
-        private List<(int, GlobalState)> ExpandLevel(List<(int Id, GlobalState State)> frontier)
+        // Every party with a message, every choice of it, in slot order: the order fixes the ids and so which
+        // shortest counterexample is reported.
+        private void Expand(int id)
         {
-            var next = new List<(int, GlobalState)>();
-            foreach (var (id, state) in frontier)
+            table[id].CopyTo(parent);
+            for (var slot = 0; slot < store.Layout.Slots; slot++)
             {
-                for (var slot = 0; slot < state.Slots.Count; slot++)
+                var inbox = parent[store.Layout.Inbox(slot)];
+                if (inbox == InboxTable.Empty)
                 {
-                    var choices = state.ChoicesAt(slot);
-                    for (var choice = 0; choice < choices; choice++)
-                    {
-                        if (Step(id, state, slot, choice) is { } admitted)
-                        {
-                            next.Add(admitted);
-                        }
+                    continue;
+                }
 
-                        if (violation is not null || boundReached)
-                        {
-                            return next;
-                        }
+                var message = store.Inboxes.Head(inbox);
+                var choices = store.IsGuestTick(message) ? config.PagesPerVm : 1;
+                for (var choice = 0; choice < choices; choice++)
+                {
+                    Step(id, slot, message, choice);
+                    if (violation is not null || boundReached)
+                    {
+                        return;
                     }
                 }
             }
-
-            return next;
         }
 
-        // One transition: run the step, judge it, and admit the successor if it is new.
-        private (int, GlobalState)? Step(int from, GlobalState state, int slot, int choice)
+        // One transition: the party at slot takes its oldest message; the checkers judge what it did; the
+        // successor is admitted if it is new.
+        private void Step(int from, int slot, int message, int choice)
         {
             transitions++;
-            GlobalState successor;
-            Iopf.Protocol.Parties.StepResult step;
-            try
+            var layout = store.Layout;
+            var outcome = steps.Get(parent, slot, message, choice);
+            if (outcome.Error is { } error)
             {
-                (successor, step) = state.Successor(slot, choice);
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                violation = Build(ViolationKind.ProtocolError, "ProtocolError", $"{ex.GetType().Name}: {ex.Message}", [.. graph.PathTo(from), (slot, choice)]);
-                return null;
+                violation = Build(ViolationKind.ProtocolError, "ProtocolError", error, [.. graph.PathTo(from), (slot, choice)]);
+                return;
             }
 
-            if (successor.Judge(step) is { } broken)
+            parent.CopyTo(next, 0);
+            next[StateLayout.Party(slot)] = outcome.Party;
+            if (outcome.Pinned >= 0)
             {
-                violation = Build(ViolationKind.Safety, broken.Property, broken.Verdict, [.. graph.PathTo(from), (slot, choice)]);
-                return null;
+                next[layout.Pinned] = outcome.Pinned;
             }
 
-            return Admit(successor, from, slot, choice);
+            if (outcome.Host >= 0)
+            {
+                next[layout.Host] = outcome.Host;
+            }
+
+            next[layout.Inbox(slot)] = store.Inboxes.Rest(parent[layout.Inbox(slot)]);
+            foreach (var (to, sent) in outcome.Sends)
+            {
+                next[layout.Inbox(to)] = store.Inboxes.Append(next[layout.Inbox(to)], sent);
+            }
+
+            // The first violation: earliest observation, then reporting order (as the monitors see a step).
+            var (firstAt, firstProperty, firstVerdict) = (int.MaxValue, -1, (string?)null);
+            for (var readers = outcome.Readers; readers != 0; readers &= readers - 1)
+            {
+                var i = System.Numerics.BitOperations.TrailingZeroCount(readers);
+                var judged = checkers.Judge(i, parent[layout.Property(i)], outcome);
+                if (judged.Verdict is not null && judged.Violation < firstAt)
+                {
+                    (firstAt, firstProperty, firstVerdict) = (judged.Violation, i, judged.Verdict);
+                }
+
+                next[layout.Property(i)] = judged.Next;
+            }
+
+            if (firstVerdict is not null)
+            {
+                violation = Build(ViolationKind.Safety, store.Checker(firstProperty, 0).Name, firstVerdict, [.. graph.PathTo(from), (slot, choice)]);
+                return;
+            }
+
+            Admit(next, from, slot, choice);
         }
 
-        private (int, GlobalState)? Admit(GlobalState state, int from, int slot, int choice)
+        private void Admit(ReadOnlySpan<int> state, int from, int slot, int choice)
         {
-            var quiescent = state.IsTerminal;
-            var (id, added) = graph.Intern(encoder.Hash(state), from, slot, choice, quiescent);
+            var (id, added) = table.Intern(state);
+            var quiescent = true;
+            for (var s = 0; s < store.Layout.Slots && quiescent; s++)
+            {
+                quiescent = state[store.Layout.Inbox(s)] == InboxTable.Empty;
+            }
+
+            if (added)
+            {
+                graph.Add(from, slot, choice, quiescent);
+            }
+
             if (from >= 0)
             {
                 graph.AddEdge(from, id);
@@ -131,16 +190,19 @@ public static class ExhaustiveExplorer
 
             if (!added)
             {
-                return null;
+                return;
             }
 
             if (quiescent)
             {
                 quiescentStates++;
-                if (state.FirstObligation() is { } owed)
+                for (var i = 0; i < store.Layout.Properties; i++)
                 {
-                    violation = Build(ViolationKind.QuiescentWithObligation, owed.Property, owed.Obligation, graph.PathTo(id));
-                    return null;
+                    if (store.Obligation(i, state[store.Layout.Property(i)]) is { } owed)
+                    {
+                        violation = Build(ViolationKind.QuiescentWithObligation, store.Checker(i, 0).Name, owed, graph.PathTo(id));
+                        return;
+                    }
                 }
             }
 
@@ -149,8 +211,6 @@ public static class ExhaustiveExplorer
                 boundReached = true;
                 bound = $"bound {options.MaxStates} states";
             }
-
-            return (id, state);
         }
 
         // Every quiescent state is obligation-free here (else the search had stopped), so a state that cannot

@@ -11,6 +11,12 @@ public sealed record ExhaustiveResult
     /// <summary>Steps executed (every party with a message, every choice, from every expanded state).</summary>
     public required long Transitions { get; init; }
 
+    /// <summary>
+    /// Protocol steps actually run through the core's step functions. Every other transition reused the outcome
+    /// of an identical step (same party state, message, choice and reached memories) met in another interleaving.
+    /// </summary>
+    public required int StepsExecuted { get; init; }
+
     /// <summary>Breadth-first depth of the deepest state stored.</summary>
     public required int MaxDepth { get; init; }
 
@@ -44,7 +50,7 @@ public sealed record ExhaustiveResult
     /// <summary>One line of figures.</summary>
     public string Summary => string.Format(
         CultureInfo.InvariantCulture,
-        "{0}: {1} states, {2} transitions, max depth {3}, {4} quiescent, {5:F2} s, {6:F0} states/s{7}",
+        "{0}: {1} states, {2} transitions ({8} protocol steps run, the rest reused), max depth {3}, {4} quiescent, {5:F2} s, {6:F0} states/s{7}",
         Coverage,
         States,
         Transitions,
@@ -52,5 +58,6 @@ public sealed record ExhaustiveResult
         QuiescentStates,
         Elapsed.TotalSeconds,
         StatesPerSecond,
-        CompletionUnreachableStates is { } n ? $", {n} states cannot complete" : string.Empty);
+        CompletionUnreachableStates is { } n ? $", {n} states cannot complete" : string.Empty,
+        StepsExecuted);
 }

@@ -2,11 +2,10 @@ namespace Iopf.Exhaustive;
 
 /// <summary>
 /// The explored graph, by int state id (ids are given in breadth-first order, so a smaller id is never deeper):
-/// the hash → id map, each state's breadth-first parent and the step from it, quiescence, and every edge.
+/// each state's breadth-first parent and the step from it, quiescence, and every edge.
 /// </summary>
 internal sealed class StateGraph
 {
-    private readonly Dictionary<UInt128, int> ids = [];
     private readonly List<int> parent = [];
     private readonly List<int> slot = [];
     private readonly List<int> choice = [];
@@ -23,22 +22,16 @@ internal sealed class StateGraph
 
     public bool IsQuiescent(int id) => quiescent[id];
 
-    /// <summary>The id of the state with this hash; Added tells whether it was new (then it records how it was reached).</summary>
-    public (int Id, bool Added) Intern(UInt128 hash, int from, int bySlot, int byChoice, bool isQuiescent)
+    /// <summary>Records a new state (its id is the next one) and how it was first reached.</summary>
+    public int Add(int from, int bySlot, int byChoice, bool isQuiescent)
     {
-        if (ids.TryGetValue(hash, out var known))
-        {
-            return (known, false);
-        }
-
         var id = parent.Count;
-        ids.Add(hash, id);
         parent.Add(from);
         slot.Add(bySlot);
         choice.Add(byChoice);
         depth.Add(from < 0 ? 0 : depth[from] + 1);
         quiescent.Add(isQuiescent);
-        return (id, true);
+        return id;
     }
 
     public void AddEdge(int from, int to)

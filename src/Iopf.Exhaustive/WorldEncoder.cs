@@ -43,12 +43,17 @@ public static class WorldEncoder
         WriteVmm(w, world.Vmm);
         foreach (var guest in world.Guests)
         {
-            w.Write(guest.Vm);
-            w.Write(guest.PressureLeft);
+            WriteGuest(w, guest);
         }
     }
 
-    private static void WritePinned(CanonicalWriter w, PinnedMemory pinned)
+    public static void WriteGuest(CanonicalWriter w, GuestState guest)
+    {
+        w.Write(guest.Vm);
+        w.Write(guest.PressureLeft);
+    }
+
+    public static void WritePinned(CanonicalWriter w, PinnedMemory pinned)
     {
         for (var i = 0; i < pinned.Buffers.Capacity; i++)
         {
@@ -75,7 +80,7 @@ public static class WorldEncoder
         }
     }
 
-    private static void WriteHost(CanonicalWriter w, HostMemory host)
+    public static void WriteHost(CanonicalWriter w, HostMemory host)
     {
         for (var frame = 0; frame < host.FrameCount; frame++)
         {
@@ -83,7 +88,7 @@ public static class WorldEncoder
         }
     }
 
-    private static void WriteDevice(CanonicalWriter w, DeviceState d)
+    public static void WriteDevice(CanonicalWriter w, DeviceState d)
     {
         w.Write(d.NextPayload);
         w.Write(d.Atc.Count);
@@ -140,7 +145,7 @@ public static class WorldEncoder
         w.Write(d.LastFaultFunction);
     }
 
-    private static void WriteIommu(CanonicalWriter w, IommuState s)
+    public static void WriteIommu(CanonicalWriter w, IommuState s)
     {
         w.Write(s.Table.Count);
         foreach (var ((function, page), frame) in s.Table)
@@ -151,7 +156,7 @@ public static class WorldEncoder
         }
     }
 
-    private static void WriteDriver(CanonicalWriter w, DriverState s)
+    public static void WriteDriver(CanonicalWriter w, DriverState s)
     {
         w.Write(s.Current is not null);
         if (s.Current is { } work)
@@ -162,7 +167,7 @@ public static class WorldEncoder
         }
     }
 
-    private static void WriteVmm(CanonicalWriter w, VmmState s)
+    public static void WriteVmm(CanonicalWriter w, VmmState s)
     {
         w.Write(s.Pages.Count);
         foreach (var (page, entry) in s.Pages)

@@ -21,10 +21,10 @@ public class SearchTests
     {
         // 0 → 1 ⇄ 2 (a cycle with no way out), 0 → 3 (quiescent), 1 → 1.
         var graph = new StateGraph();
-        graph.Intern(0, -1, 0, 0, isQuiescent: false);
-        graph.Intern(1, 0, 0, 0, isQuiescent: false);
-        graph.Intern(2, 1, 0, 0, isQuiescent: false);
-        graph.Intern(3, 0, 1, 0, isQuiescent: true);
+        Assert.Equal(0, graph.Add(-1, 0, 0, isQuiescent: false));
+        Assert.Equal(1, graph.Add(0, 0, 0, isQuiescent: false));
+        Assert.Equal(2, graph.Add(1, 0, 0, isQuiescent: false));
+        Assert.Equal(3, graph.Add(0, 1, 0, isQuiescent: true));
         foreach (var (from, to) in new[] { (0, 1), (1, 2), (2, 1), (0, 3), (1, 1) })
         {
             graph.AddEdge(from, to);

@@ -89,25 +89,39 @@ public sealed class World
     }
 
     /// <summary>Delivers one message to its party and returns what that step produced. Choice feeds the guests' nondeterministic pick.</summary>
-    public StepResult Deliver(Envelope envelope, int choice = 0)
+    public StepResult Deliver(Envelope envelope, int choice = 0) =>
+        Step(envelope, envelope.To switch
+        {
+            Role.Device => Device,
+            Role.Iommu => Iommu,
+            Role.Driver => Driver,
+            Role.Vmm => Vmm,
+            _ => Guests[envelope.Index],
+        }, Context, choice);
+
+    /// <summary>
+    /// Runs the step of the party whose state is given, on that state and the context's memories. Deliver uses
+    /// it on the world's own parts; an explorer that stores parts separately calls it on copies.
+    /// </summary>
+    public static StepResult Step(Envelope envelope, object partyState, ProtocolContext context, int choice = 0)
     {
         var r = new StepResult();
-        switch (envelope.To)
+        switch (envelope.To, partyState)
         {
-            case Role.Device:
-                Parties.Device.Handle(Device, Context, envelope.Message, r);
+            case (Role.Device, DeviceState s):
+                Parties.Device.Handle(s, context, envelope.Message, r);
                 break;
-            case Role.Iommu:
-                Parties.Iommu.Handle(Iommu, Context, envelope.Message, r);
+            case (Role.Iommu, IommuState s):
+                Parties.Iommu.Handle(s, context, envelope.Message, r);
                 break;
-            case Role.Driver:
-                Parties.Driver.Handle(Driver, Context, envelope.Message, r);
+            case (Role.Driver, DriverState s):
+                Parties.Driver.Handle(s, context, envelope.Message, r);
                 break;
-            case Role.Vmm:
-                Parties.Vmm.Handle(Vmm, Context, envelope.Message, r);
+            case (Role.Vmm, VmmState s):
+                Parties.Vmm.Handle(s, context, envelope.Message, r);
                 break;
-            case Role.Guest when envelope.Message is GuestTick:
-                Guest.Tick(Guests[envelope.Index], choice, r);
+            case (Role.Guest, GuestState s) when envelope.Message is GuestTick:
+                Guest.Tick(s, choice, r);
                 break;
             default:
                 throw new UnexpectedMessageException(envelope.To.ToString(), envelope.Message);
