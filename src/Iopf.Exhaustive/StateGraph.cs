@@ -6,13 +6,13 @@ namespace Iopf.Exhaustive;
 /// </summary>
 internal sealed class StateGraph
 {
-    private readonly List<int> parent = [];
-    private readonly List<int> slot = [];
-    private readonly List<int> choice = [];
-    private readonly List<int> depth = [];
+    private readonly IntColumn parent = new();
+    private readonly IntColumn slot = new();
+    private readonly IntColumn choice = new();
+    private readonly IntColumn depth = new();
     private readonly List<bool> quiescent = [];
-    private readonly List<int> edgeFrom = [];
-    private readonly List<int> edgeTo = [];
+    private readonly IntColumn edgeFrom = new();
+    private readonly IntColumn edgeTo = new();
 
     public int Count => parent.Count;
 
@@ -61,9 +61,9 @@ internal sealed class StateGraph
     {
         var n = Count;
         var start = new int[n + 1];
-        foreach (var to in edgeTo)
+        for (var e = 0; e < edgeTo.Count; e++)
         {
-            start[to + 1]++;
+            start[edgeTo[e] + 1]++;
         }
 
         for (var i = 0; i < n; i++)

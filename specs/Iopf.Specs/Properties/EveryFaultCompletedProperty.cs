@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Iopf.Protocol.Observations;
 
 namespace Iopf.Specs.Properties;
@@ -13,7 +14,10 @@ public sealed class EveryFaultCompletedProperty : IProperty
     public string Name => "EveryFaultCompleted";
 
     /// <summary>The observation types this property reads; the monitors are shown only these.</summary>
-    public IReadOnlySet<Type> Observes { get; } = new HashSet<Type> { typeof(FaultRaised), typeof(FaultNotified) };
+    // One set for every copy: checkers are cloned at every explored state, and building a set per clone is costly.
+    private static readonly IReadOnlySet<Type> ObservedTypes = new[] { typeof(FaultRaised), typeof(FaultNotified) }.ToFrozenSet();
+
+    public IReadOnlySet<Type> Observes => ObservedTypes;
 
     public string? Obligation =>
         outstanding.Count == 0

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Iopf.Protocol.Observations;
 
 namespace Iopf.Specs.Properties;
@@ -14,7 +15,10 @@ public sealed class FaultBufferSafetyProperty : IProperty
     public string Name => "FaultBufferSafety";
 
     /// <summary>The observation types this property reads; the monitors are shown only these.</summary>
-    public IReadOnlySet<Type> Observes { get; } = new HashSet<Type> { typeof(FaultBufferStored), typeof(FaultBufferCopied), typeof(FaultBufferFreed), typeof(QueueWrite), typeof(QueuePushRefused), typeof(LocationMissing) };
+    // One set for every copy: checkers are cloned at every explored state, and building a set per clone is costly.
+    private static readonly IReadOnlySet<Type> ObservedTypes = new[] { typeof(FaultBufferStored), typeof(FaultBufferCopied), typeof(FaultBufferFreed), typeof(QueueWrite), typeof(QueuePushRefused), typeof(LocationMissing) }.ToFrozenSet();
+
+    public IReadOnlySet<Type> Observes => ObservedTypes;
 
     public string? Obligation => null;
 

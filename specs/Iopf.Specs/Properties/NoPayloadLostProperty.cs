@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Iopf.Protocol.Configuration;
 using Iopf.Protocol.Memory;
 using Iopf.Protocol.Observations;
@@ -19,7 +20,10 @@ public sealed class NoPayloadLostProperty : IProperty
     public string Name => "NoPayloadLost";
 
     /// <summary>The observation types this property reads; the monitors are shown only these.</summary>
-    public IReadOnlySet<Type> Observes { get; } = new HashSet<Type> { typeof(PayloadAccepted), typeof(PayloadRejected), typeof(GuestWrite), typeof(FrameAssigned) };
+    // One set for every copy: checkers are cloned at every explored state, and building a set per clone is costly.
+    private static readonly IReadOnlySet<Type> ObservedTypes = new[] { typeof(PayloadAccepted), typeof(PayloadRejected), typeof(GuestWrite), typeof(FrameAssigned) }.ToFrozenSet();
+
+    public IReadOnlySet<Type> Observes => ObservedTypes;
 
     public string? Obligation =>
         undelivered.Count == 0 ? null : "never delivered: " + string.Join(", ", undelivered.Select(id => accepted[id].ToString()));

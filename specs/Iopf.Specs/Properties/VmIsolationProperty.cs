@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Iopf.Protocol.Configuration;
 using Iopf.Protocol.Observations;
 
@@ -16,7 +17,10 @@ public sealed class VmIsolationProperty : IProperty
     public string Name => "VmIsolation";
 
     /// <summary>The observation types this property reads; the monitors are shown only these.</summary>
-    public IReadOnlySet<Type> Observes { get; } = new HashSet<Type> { typeof(PayloadAccepted), typeof(FrameAssigned), typeof(FrameReleased), typeof(GuestWrite) };
+    // One set for every copy: checkers are cloned at every explored state, and building a set per clone is costly.
+    private static readonly IReadOnlySet<Type> ObservedTypes = new[] { typeof(PayloadAccepted), typeof(FrameAssigned), typeof(FrameReleased), typeof(GuestWrite) }.ToFrozenSet();
+
+    public IReadOnlySet<Type> Observes => ObservedTypes;
 
     public string? Obligation => null;
 
