@@ -101,9 +101,32 @@ public static class SmallScope
             Payloads = [P(0, vm: 0, page: 0), P(1, vm: 0, page: 1), P(2, vm: 0, page: 1, offset: 0x40), P(3, vm: 0, page: 1, offset: 0x80), P(4, vm: 0, page: 0)],
         });
 
+    public static readonly SmallScopeConfig ThreeVmsSharedBuffers = new(
+        nameof(ThreeVmsSharedBuffers),
+        "three VMs, 2 pages each on 4 frames, one faulting DMA per VM through 2 shared fault buffers and rings of 2 slots, each guest reclaiming a page once",
+        TwoVmsSharedBuffers.Config with
+        {
+            Vms = 3,
+            HostFrames = 4,
+            Payloads = [P(0, vm: 1, page: 0), P(1, vm: 0, page: 0), P(2, vm: 2, page: 0)],
+        });
+
+    public static readonly SmallScopeConfig TwoVmsSharedBuffersHeavyPressure = new(
+        nameof(TwoVmsSharedBuffersHeavyPressure),
+        "TwoVmsSharedBuffers with each guest reclaiming a page twice: evictions race every phase of the three faults",
+        TwoVmsSharedBuffers.Config with { PressurePerVm = 2 });
+
+    /// <summary>The configurations CI checks completely on every run (seconds in all).</summary>
     public static IReadOnlyList<SmallScopeConfig> All { get; } = [TwoVmsSharedBuffers, SamePageUnderPressure, TwoVmsUnderPressure, RingsAtWrap, LateDmaToFaultedPage];
 
-    public static SmallScopeConfig? Find(string name) => All.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.Ordinal));
+    /// <summary>
+    /// Larger configurations, for the benchmark and for checking by name: 0.4 and 3.2 million states, a few
+    /// seconds and a few hundred MB each.
+    /// </summary>
+    public static IReadOnlyList<SmallScopeConfig> Larger { get; } = [ThreeVmsSharedBuffers, TwoVmsSharedBuffersHeavyPressure];
+
+    public static SmallScopeConfig? Find(string name) =>
+        All.Concat(Larger).FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.Ordinal));
 
     /// <summary>A 64-byte DMA write to VM vm, guest page page, at offset.</summary>
     private static Payload P(int id, int vm, ulong page, ulong offset = 0) =>

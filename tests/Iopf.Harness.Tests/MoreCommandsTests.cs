@@ -35,6 +35,47 @@ public sealed class MoreCommandsTests
     }
 
     [Fact]
+    public void Exhaustive_checks_a_configuration_written_in_the_plan()
+    {
+        using var sandbox = new Sandbox();
+        var plan = sandbox.Write("plan.json", """
+            {
+              "exhaustive": {
+                "configurations": [ "Rig" ],
+                "custom": { "Rig": { "vms": 1, "pagesPerVm": 2, "hostFrames": 2, "initiallyResident": [ { "vm": 0, "page": 1 } ], "payloads": [ { "vm": 0, "page": 0 } ] } }
+              }
+            }
+            """);
+        var clean = IopfCli.Run("exhaustive", "--plan", plan);
+        Assert.Equal(ExitCodes.Holds, clean.ExitCode);
+        Assert.Matches(@"Rig\s+│ all interleavings explored", clean.Out);
+
+        var broken = IopfCli.Run("exhaustive", "--plan", plan, "--config", "Rig", "--mutant", "DeviceNeverNotified");
+        Assert.Equal(ExitCodes.Violated, broken.ExitCode);
+        Assert.Contains("Rig: EveryFaultCompleted violated", broken.Out);
+    }
+
+    [Fact]
+    public void Exhaustive_bounds_from_the_command_line_stop_the_search_and_say_so()
+    {
+        var result = IopfCli.Run("exhaustive", "--config", "TwoVmsSharedBuffers", "--max-states", "100");
+        Assert.Equal(ExitCodes.Holds, result.ExitCode);
+        Assert.Contains("stopped at bound 100 states", result.Out);
+    }
+
+    [Theory]
+    [InlineData("--max-states", "0", "iopf: --max-states: must be at least 1, not 0")]
+    [InlineData("--max-depth", "-2", "iopf: --max-depth: must be at least 0, not -2")]
+    [InlineData("--plan", "no/such/plan.json", "iopf: no/such/plan.json: file not found")]
+    public void Exhaustive_refuses_bad_options_in_one_line(string option, string value, string expected)
+    {
+        var result = IopfCli.Run("exhaustive", option, value);
+        Assert.Equal(ExitCodes.BadInput, result.ExitCode);
+        Assert.Equal(expected, result.Err.Trim());
+        Assert.Empty(result.Out);
+    }
+
+    [Fact]
     public void Matrix_writes_markdown_json_and_schedules()
     {
         using var sandbox = new Sandbox();

@@ -110,7 +110,8 @@ public sealed record ExplorationPlan(IReadOnlyList<(Scenario Scenario, Explorati
     private sealed record PlanFile(
         [property: JsonPropertyName("$schema")] string? Schema,
         BudgetEntry? Defaults,
-        Dictionary<string, BudgetEntry?>? Scenarios);
+        Dictionary<string, BudgetEntry?>? Scenarios,
+        JsonElement? Exhaustive); // the exhaustive explorer's section, read by Iopf.Exhaustive.ExhaustivePlan
 
     private sealed record BudgetEntry(
         [property: JsonNumberHandling(JsonNumberHandling.Strict)] uint? Iterations,
