@@ -12,7 +12,7 @@ using Iopf.Models.Scenarios;
 
 // Usage: dotnet run -c Release --project bench/Iopf.Bench -- [--quick | --profile-target <configuration>]
 // --quick: fewer iterations and seeds (to check the bench itself); the committed results come from a full run.
-// --profile-target: only explore that configuration three times and print the figures (what bench/profile traces).
+// --profile-target: only explore that configuration (three times, and for at least 5 s) and print the figures (what bench/profile traces).
 if (args is ["--profile-target", var target])
 {
     var small = SmallScope.Find(target);
@@ -22,7 +22,9 @@ if (args is ["--profile-target", var target])
         return 2;
     }
 
-    for (var i = 0; i < 3; i++)
+    // At least three searches and at least five seconds of them, so a small configuration gets enough samples.
+    var clock = Stopwatch.StartNew();
+    for (var i = 0; i < 3 || clock.Elapsed < TimeSpan.FromSeconds(5); i++)
     {
         Console.WriteLine(ExhaustiveExplorer.Explore(small.Config).Summary);
     }

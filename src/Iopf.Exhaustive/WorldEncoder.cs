@@ -67,16 +67,13 @@ public static class WorldEncoder
     }
 
     // Counters, then every slot starting at the head (stale ones too: an unchecked consumer can read them).
-    // The slots are private; a clone walked with the unchecked reader yields them without touching the original.
     private static void WriteRing(CanonicalWriter w, RingQueue ring)
     {
         w.Write(ring.Head);
         w.Write(ring.Tail);
-        var walker = ring.Clone();
         for (var k = 0; k < ring.Capacity; k++)
         {
-            WriteWord(w, walker.ReadHeadSlotUnchecked());
-            walker.AdvanceHeadUnchecked();
+            WriteWord(w, ring.SlotFromHead(k));
         }
     }
 

@@ -14,6 +14,8 @@ namespace Iopf.Exhaustive;
 internal sealed class ComponentStore
 {
     private readonly CanonicalWriter writer = new();
+    private readonly MemoryStream checkerStream = new();
+    private readonly BinaryWriter checkerWriter;
     private readonly CanonicalInterner<object>[] parties;
     private readonly CanonicalInterner<PinnedMemory> pinned = new();
     private readonly CanonicalInterner<HostMemory> host = new();
@@ -27,6 +29,7 @@ internal sealed class ComponentStore
         Config = config;
         Slots = slots;
         Layout = new StateLayout(slots.Count, properties);
+        checkerWriter = new BinaryWriter(checkerStream);
         parties = Enumerable.Range(0, slots.Count).Select(_ => new CanonicalInterner<object>()).ToArray();
         checkers = Enumerable.Range(0, properties).Select(_ => new CanonicalInterner<IProperty>()).ToArray();
         obligations = Enumerable.Range(0, properties).Select(_ => new List<string?>()).ToArray();
@@ -123,14 +126,11 @@ internal sealed class ComponentStore
 
     public int InternChecker(int index, IProperty checker)
     {
-        using var stream = new MemoryStream();
-        using (var binary = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
-        {
-            checker.WriteCanonical(binary);
-        }
-
+        checkerStream.SetLength(0);
+        checker.WriteCanonical(checkerWriter);
+        checkerWriter.Flush();
         var before = checkers[index].Count;
-        var id = checkers[index].Intern(stream.GetBuffer().AsSpan(0, (int)stream.Length), checker);
+        var id = checkers[index].Intern(checkerStream.GetBuffer().AsSpan(0, (int)checkerStream.Length), checker);
         if (id == before)
         {
             obligations[index].Add(checker.Obligation);

@@ -92,11 +92,8 @@ public sealed class RingQueue
         return true;
     }
 
-    /// <summary>What a consumer that does not check emptiness would read at the head slot: possibly a stale entry.</summary>
-    public UInt128 ReadHeadSlotUnchecked() => slots[(int)(Head & (uint)(Capacity - 1))];
-
-    /// <summary>Advances the head without checking emptiness (the unchecked consumer's second half).</summary>
-    public void AdvanceHeadUnchecked() => Head++;
+    /// <summary>The slot k places after the head (0 ≤ k &lt; capacity), live or stale: what an observer of the whole ring sees.</summary>
+    public UInt128 SlotFromHead(int k) => slots[(int)((Head + (uint)k) & (uint)(Capacity - 1))];
 
     /// <summary>Sets both counters, e.g. to start a scenario just before the 32-bit counters wrap.</summary>
     public void StartAt(uint counter)

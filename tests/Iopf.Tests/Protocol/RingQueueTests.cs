@@ -76,4 +76,21 @@ public class RingQueueTests
         Assert.Equal(1, ring.Count);
         Assert.Equal(0, copy.Count);
     }
+
+    [Fact]
+    public void Slots_from_the_head_show_live_entries_first_then_stale_ones_across_the_wrap()
+    {
+        var ring = new RingQueue("q", 4);
+        ring.StartAt(uint.MaxValue - 1);
+        foreach (UInt128 d in new UInt128[] { 10, 11, 12 })
+        {
+            ring.TryPush(d);
+        }
+
+        ring.TryPop(out _);
+        ring.TryPush(13);
+
+        // Head is at 2^32 - 1 (slot 3); the live entries 11, 12, 13 follow, then the popped 10 as a stale slot.
+        Assert.Equal([(UInt128)11, 12, 13, 10], Enumerable.Range(0, 4).Select(ring.SlotFromHead));
+    }
 }
