@@ -5,6 +5,7 @@ namespace Iopf.Bench;
 /// <summary>One configuration's exhaustive-search figures: sizes from one run, speed as the median of several.</summary>
 internal sealed record ExhaustiveRow(
     string Configuration,
+    string Verdict,
     int States,
     long Transitions,
     int StepsRun,
@@ -54,8 +55,10 @@ internal static class ExhaustiveBench
         }
 
         var rates = results.Select(r => r.StatesPerSecond).ToList();
+        var verdict = first.Violation is { } v ? $"{v.Property} violated" : first.Coverage + (first.CompletionUnreachableStates is 0 ? ", completion always reachable" : string.Empty);
         return new ExhaustiveRow(
             small.Name,
+            verdict,
             first.States,
             first.Transitions,
             first.StepsExecuted,

@@ -129,11 +129,11 @@ var exhaustiveRuns = quick ? 3 : 7;
 var rows = ExhaustiveBench.Measure([.. SmallScope.All, .. SmallScope.Larger], exhaustiveRuns);
 md.AppendLine(inv, $"## Exhaustive explorer (one core; median of {exhaustiveRuns} runs after a warm-up run)");
 md.AppendLine();
-md.AppendLine("| configuration | states | transitions | protocol steps run | depth | seconds | states/s (median) | states/s (min - max) | MiB allocated |");
-md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+md.AppendLine("| configuration | verdict | states | transitions | protocol steps run | depth | seconds | states/s (median) | states/s (min - max) | MiB allocated |");
+md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
 foreach (var r in rows)
 {
-    md.AppendLine(inv, $"| {r.Configuration} | {r.States:N0} | {r.Transitions:N0} | {r.StepsRun:N0} | {r.Depth} | {F(r.MedianSeconds, "0.000")} | {r.MedianStatesPerSecond:N0} | {r.MinStatesPerSecond:N0} - {r.MaxStatesPerSecond:N0} | {F(r.AllocatedMiB, "0")} |");
+    md.AppendLine(inv, $"| {r.Configuration} | {r.Verdict} | {r.States:N0} | {r.Transitions:N0} | {r.StepsRun:N0} | {r.Depth} | {F(r.MedianSeconds, "0.000")} | {r.MedianStatesPerSecond:N0} | {r.MinStatesPerSecond:N0} - {r.MaxStatesPerSecond:N0} | {F(r.AllocatedMiB, "0")} |");
 }
 
 json["exhaustive"] = rows;
