@@ -38,33 +38,9 @@ public sealed class ProtocolContext
 
     public ModelConfig Config { get; }
 
-    public PinnedMemory Pinned
-    {
-        get
-        {
-            if (!Reached.HasFlag(SharedMemory.Pinned))
-            {
-                Reached |= SharedMemory.Pinned;
-                pinned = copyOnFirstUse ? pinned.Clone() : pinned;
-            }
+    public PinnedMemory Pinned => Reach(ref pinned, SharedMemory.Pinned, static m => m.Clone());
 
-            return pinned;
-        }
-    }
-
-    public HostMemory Host
-    {
-        get
-        {
-            if (!Reached.HasFlag(SharedMemory.Host))
-            {
-                Reached |= SharedMemory.Host;
-                host = copyOnFirstUse ? host.Clone() : host;
-            }
-
-            return host;
-        }
-    }
+    public HostMemory Host => Reach(ref host, SharedMemory.Host, static m => m.Clone());
 
     /// <summary>Which shared memories were read or written through this context so far.</summary>
     public SharedMemory Reached { get; private set; }
@@ -75,4 +51,15 @@ public sealed class ProtocolContext
     /// </summary>
     public static ProtocolContext CopyOnFirstUse(ModelConfig config, PinnedMemory pinned, HostMemory host) =>
         new(config, pinned, host, true);
+
+    private T Reach<T>(ref T memory, SharedMemory which, Func<T, T> copy)
+    {
+        if (!Reached.HasFlag(which))
+        {
+            Reached |= which;
+            memory = copyOnFirstUse ? copy(memory) : memory;
+        }
+
+        return memory;
+    }
 }

@@ -1,0 +1,13 @@
+using System.Globalization;
+using Iopf.Models.Exploration;
+
+namespace Iopf.Bench.Sections;
+
+/// <summary>What every section needs: the repository, its exploration plan, and whether this is a quick run.</summary>
+internal sealed record BenchContext(string Root, ExplorationPlan Plan, bool Quick)
+{
+    public static string F(double value, string format = "0.0") => value.ToString(format, CultureInfo.InvariantCulture);
+}
+
+/// <summary>One section of results.md and its entry in results.json.</summary>
+internal sealed record SectionResult(string Key, string Markdown, object Json);
