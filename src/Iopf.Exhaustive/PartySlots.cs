@@ -14,5 +14,8 @@ public sealed class PartySlots(int vms)
 
     public int SlotOf(Envelope envelope) => envelope.To == Role.Guest ? FirstGuest + envelope.Index : (int)envelope.To;
 
+    /// <summary>The party at slot, as an envelope addresses it (the inverse of <see cref="SlotOf"/>).</summary>
+    public static (Role Role, int Index) PartyAt(int slot) => slot < FirstGuest ? ((Role)slot, 0) : (Role.Guest, slot - FirstGuest);
+
     public static string Name(int slot) => slot < FirstGuest ? ((Role)slot).ToString() : $"Guest{slot - FirstGuest}";
 }

@@ -56,9 +56,8 @@ internal sealed class StepMemo(ComponentStore store, IReadOnlyList<IProperty> pr
     {
         var copy = store.CopyOfParty(slot, party);
         var context = ProtocolContext.CopyOnFirstUse(store.Config, store.Pinned(pinned), store.Host(host));
-        var envelope = slot < (int)Role.Guest
-            ? new Envelope((Role)slot, 0, store.Message(message))
-            : new Envelope(Role.Guest, slot - (int)Role.Guest, store.Message(message));
+        var (role, index) = PartySlots.PartyAt(slot);
+        var envelope = new Envelope(role, index, store.Message(message));
         StepResult step;
         try
         {

@@ -144,10 +144,10 @@ internal sealed class ComponentStore
     {
         var v = new int[Layout.Width];
         var world = state.World;
-        object[] partyStates = [world.Device, world.Iommu, world.Driver, world.Vmm, .. world.Guests];
         for (var slot = 0; slot < Layout.Slots; slot++)
         {
-            v[StateLayout.Party(slot)] = InternParty(slot, partyStates[slot]);
+            var (role, index) = PartySlots.PartyAt(slot);
+            v[StateLayout.Party(slot)] = InternParty(slot, world.PartyState(role, index));
             var inbox = InboxTable.Empty;
             foreach (var envelope in state.Inboxes[slot])
             {

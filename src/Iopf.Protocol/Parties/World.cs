@@ -90,14 +90,17 @@ public sealed class World
 
     /// <summary>Delivers one message to its party and returns what that step produced. Choice feeds the guests' nondeterministic pick.</summary>
     public StepResult Deliver(Envelope envelope, int choice = 0) =>
-        Step(envelope, envelope.To switch
-        {
-            Role.Device => Device,
-            Role.Iommu => Iommu,
-            Role.Driver => Driver,
-            Role.Vmm => Vmm,
-            _ => Guests[envelope.Index],
-        }, Context, choice);
+        Step(envelope, PartyState(envelope.To, envelope.Index), Context, choice);
+
+    /// <summary>The state of the party a message to (role, index) is delivered to; index selects the guest VM.</summary>
+    public object PartyState(Role role, int index) => role switch
+    {
+        Role.Device => Device,
+        Role.Iommu => Iommu,
+        Role.Driver => Driver,
+        Role.Vmm => Vmm,
+        _ => Guests[index],
+    };
 
     /// <summary>
     /// Runs the step of the party whose state is given, on that state and the context's memories. Deliver uses
