@@ -6,9 +6,10 @@ using Iopf.Specs.Properties;
 namespace Iopf.Exhaustive;
 
 /// <summary>
-/// One node of the state graph: the protocol's world, every party's FIFO inbox, and the property checkers
-/// (their history decides future verdicts, so they are part of the state). Never mutated once built:
-/// <see cref="Successor"/> clones what the step touches.
+/// A whole global state as objects: the protocol's world, every party's FIFO inbox, and the property checkers
+/// (their history decides future verdicts, so they are part of the state). The search itself works on interned
+/// vectors (<see cref="ComponentStore"/>); this form builds the initial state and replays counterexample paths
+/// step by step. Never mutated once built: <see cref="Successor"/> clones what the step touches.
 /// </summary>
 public sealed class GlobalState
 {
@@ -16,14 +17,12 @@ public sealed class GlobalState
 
     private readonly Envelope[][] inboxes;
     private readonly IProperty[] properties;
-    private readonly byte[]?[] canonical;
 
-    private GlobalState(World world, Envelope[][] inboxes, IProperty[] properties, byte[]?[] canonical, PartySlots slots)
+    private GlobalState(World world, Envelope[][] inboxes, IProperty[] properties, PartySlots slots)
     {
         World = world;
         this.inboxes = inboxes;
         this.properties = properties;
-        this.canonical = canonical;
         Slots = slots;
     }
 
@@ -45,7 +44,7 @@ public sealed class GlobalState
         var (world, start) = World.Create(config);
         var slots = new PartySlots(config.Vms);
         IProperty[] properties = [.. PropertySet.Create()];
-        var state = new GlobalState(world, Enumerable.Repeat(Empty, slots.Count).ToArray(), properties, new byte[]?[properties.Length], slots);
+        var state = new GlobalState(world, Enumerable.Repeat(Empty, slots.Count).ToArray(), properties, slots);
         return (state.WithSends(start), start);
     }
 
@@ -67,19 +66,17 @@ public sealed class GlobalState
         nextInboxes[slot] = inboxes[slot][1..];
 
         // Copy on write: a checker that reads none of the step's observations stays as it is, so it is shared
-        // with the parent (with its canonical bytes); only the others are cloned.
+        // with the parent; only the others are cloned.
         var nextProperties = (IProperty[])properties.Clone();
-        var nextCanonical = (byte[]?[])canonical.Clone();
         for (var i = 0; i < properties.Length; i++)
         {
             if (Reads(properties[i], step))
             {
                 nextProperties[i] = properties[i].Clone();
-                nextCanonical[i] = null;
             }
         }
 
-        return (new GlobalState(world, nextInboxes, nextProperties, nextCanonical, Slots).WithSends(step), step);
+        return (new GlobalState(world, nextInboxes, nextProperties, Slots).WithSends(step), step);
     }
 
     /// <summary>Feeds the step's observations to the checkers that read them, in order; the first violation, or null.</summary>
@@ -95,7 +92,6 @@ public sealed class GlobalState
                     continue;
                 }
 
-                canonical[i] = null;
                 if (property.Observe(observation) is { } verdict)
                 {
                     return (property.Name, verdict);
@@ -104,23 +100,6 @@ public sealed class GlobalState
         }
 
         return null;
-    }
-
-    /// <summary>The canonical bytes of checker i (<see cref="IProperty.WriteCanonical"/>), computed once per checker state.</summary>
-    public byte[] PropertyBytes(int i)
-    {
-        if (canonical[i] is null)
-        {
-            using var stream = new MemoryStream();
-            using (var writer = new BinaryWriter(stream))
-            {
-                properties[i].WriteCanonical(writer);
-            }
-
-            canonical[i] = stream.ToArray();
-        }
-
-        return canonical[i]!;
     }
 
     /// <summary>The first property (in reporting order) that still owes something, or null.</summary>

@@ -17,23 +17,12 @@ public class CheckerSharingTests
         Assert.NotEmpty(types);
         foreach (var property in PropertySet.Create())
         {
-            var before = Canonical(property);
+            var before = CheckerBytes.Of(property);
             foreach (var type in types.Where(t => !property.Observes.Contains(t)))
             {
                 Assert.Null(property.Observe((Observation)RuntimeHelpers.GetUninitializedObject(type)));
-                Assert.True(before.SequenceEqual(Canonical(property)), $"{property.Name} changed on {type.Name}");
+                Assert.True(before.SequenceEqual(CheckerBytes.Of(property)), $"{property.Name} changed on {type.Name}");
             }
         }
-    }
-
-    private static byte[] Canonical(IProperty property)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream))
-        {
-            property.WriteCanonical(writer);
-        }
-
-        return stream.ToArray();
     }
 }

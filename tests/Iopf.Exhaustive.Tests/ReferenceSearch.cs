@@ -48,9 +48,9 @@ internal static class ReferenceSearch
             }
         }
 
-        for (var i = 0; i < state.Properties.Count; i++)
+        foreach (var property in state.Properties)
         {
-            var bytes = state.PropertyBytes(i);
+            var bytes = CheckerBytes.Of(property);
             w.Write(bytes.Length);
             w.Write(bytes);
         }
