@@ -172,17 +172,6 @@ public static class ExhaustiveExplorer
         private void Admit(ReadOnlySpan<int> state, int from, int slot, int choice)
         {
             var (id, added) = table.Intern(state);
-            var quiescent = true;
-            for (var s = 0; s < store.Layout.Slots && quiescent; s++)
-            {
-                quiescent = state[store.Layout.Inbox(s)] == InboxTable.Empty;
-            }
-
-            if (added)
-            {
-                graph.Add(from, slot, choice, quiescent);
-            }
-
             if (from >= 0)
             {
                 graph.AddEdge(from, id);
@@ -193,6 +182,13 @@ public static class ExhaustiveExplorer
                 return;
             }
 
+            var quiescent = true;
+            for (var s = 0; s < store.Layout.Slots && quiescent; s++)
+            {
+                quiescent = state[store.Layout.Inbox(s)] == InboxTable.Empty;
+            }
+
+            graph.Add(from, slot, choice, quiescent);
             if (quiescent)
             {
                 quiescentStates++;
