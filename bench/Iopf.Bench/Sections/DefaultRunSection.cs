@@ -25,10 +25,16 @@ internal static class DefaultRunSection
 
         start.ArgumentList.Add(ChildFlag);
         using var child = Process.Start(start)!;
-        child.StandardError.ReadToEndAsync();
-        var last = child.StandardOutput.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries).Last();
+        var errors = child.StandardError.ReadToEndAsync(); // read both streams at once, or a full pipe stalls the child
+        var lines = child.StandardOutput.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         child.WaitForExit();
-        var figures = JsonSerializer.Deserialize<Figures>(last) ?? throw new InvalidOperationException("default run child printed nothing");
+        if (child.ExitCode != 0 || lines.Length == 0)
+        {
+            throw new InvalidOperationException($"default run child exited with {child.ExitCode}: {errors.GetAwaiter().GetResult().Trim()}");
+        }
+
+        // Coyote logs its iterations on stdout; the figures are the last line.
+        var figures = JsonSerializer.Deserialize<Figures>(lines[^1]) ?? throw new InvalidOperationException("default run child printed no figures");
         var md = string.Create(CultureInfo.InvariantCulture, $"## Default run: every scenario with its coyote.json budget in {F(figures.Seconds, "0.0")} s; peak working set {figures.PeakWorkingSetMiB} MiB (a process of its own)\n\n");
         return new SectionResult("defaultRun", md, new { seconds = figures.Seconds, peakWorkingSetMiB = figures.PeakWorkingSetMiB });
     }
