@@ -28,6 +28,16 @@ public sealed class CanonicalWriter
 
     public void Write(ReadOnlySpan<byte> bytes) => bytes.CopyTo(Reserve(bytes.Length));
 
+    /// <summary>A collection, length-prefixed: its count, then each item (in the collection's own order) by write.</summary>
+    public void WriteAll<T>(IReadOnlyCollection<T> items, Action<CanonicalWriter, T> write)
+    {
+        Write(items.Count);
+        foreach (var item in items)
+        {
+            write(this, item);
+        }
+    }
+
     private Span<byte> Reserve(int count)
     {
         if (Length + count > buffer.Length)

@@ -88,70 +88,34 @@ public static class WorldEncoder
     public static void WriteDevice(CanonicalWriter w, DeviceState d)
     {
         w.Write(d.NextPayload);
-        w.Write(d.Atc.Count);
-        foreach (var ((function, page), frame) in d.Atc)
+        WriteTranslations(w, d.Atc);
+        w.WriteAll(d.AwaitingTranslation, static (w, e) =>
         {
-            w.Write(function);
-            w.Write(page);
-            w.Write(frame);
-        }
-
-        w.Write(d.AwaitingTranslation.Count);
-        foreach (var (job, payload) in d.AwaitingTranslation)
+            w.Write(e.Key);
+            WritePayload(w, e.Value);
+        });
+        w.WriteAll(d.Stalled, WritePayload);
+        w.WriteAll(d.Unpublished, static (w, sequence) => w.Write(sequence));
+        w.WriteAll(d.Outstanding, static (w, e) =>
         {
-            w.Write(job);
-            WritePayload(w, payload);
-        }
-
-        w.Write(d.Stalled.Count);
-        foreach (var payload in d.Stalled)
+            w.Write(e.Key);
+            w.Write(e.Value.Sequence);
+            WritePayload(w, e.Value.Payload);
+            w.Write(e.Value.Buffer);
+            w.Write(e.Value.DescriptorFunction);
+        });
+        w.WriteAll(d.Recalled, static (w, job) => w.Write(job));
+        w.WriteAll(d.Relocations, static (w, e) =>
         {
-            WritePayload(w, payload);
-        }
-
-        w.Write(d.Unpublished.Count);
-        foreach (var sequence in d.Unpublished)
-        {
-            w.Write(sequence);
-        }
-
-        w.Write(d.Outstanding.Count);
-        foreach (var (sequence, fault) in d.Outstanding)
-        {
-            w.Write(sequence);
-            w.Write(fault.Sequence);
-            WritePayload(w, fault.Payload);
-            w.Write(fault.Buffer);
-            w.Write(fault.DescriptorFunction);
-        }
-
-        w.Write(d.Recalled.Count);
-        foreach (var job in d.Recalled)
-        {
-            w.Write(job);
-        }
-
-        w.Write(d.Relocations.Count);
-        foreach (var (job, attempts) in d.Relocations)
-        {
-            w.Write(job);
-            w.Write(attempts);
-        }
+            w.Write(e.Key);
+            w.Write(e.Value);
+        });
 
         w.Write(d.NextSequence);
         w.Write(d.LastFaultFunction);
     }
 
-    public static void WriteIommu(CanonicalWriter w, IommuState s)
-    {
-        w.Write(s.Table.Count);
-        foreach (var ((function, page), frame) in s.Table)
-        {
-            w.Write(function);
-            w.Write(page);
-            w.Write(frame);
-        }
-    }
+    public static void WriteIommu(CanonicalWriter w, IommuState s) => WriteTranslations(w, s.Table);
 
     public static void WriteDriver(CanonicalWriter w, DriverState s)
     {
@@ -166,33 +130,23 @@ public static class WorldEncoder
 
     public static void WriteVmm(CanonicalWriter w, VmmState s)
     {
-        w.Write(s.Pages.Count);
-        foreach (var (page, entry) in s.Pages)
+        w.WriteAll(s.Pages, static (w, e) =>
         {
-            WritePage(w, page);
-            MessageEncoder.WriteOptional(w, entry.Frame);
-            w.Write(entry.Pinned);
-        }
-
-        w.Write(s.Swap.Count);
-        foreach (var (page, content) in s.Swap)
+            WritePage(w, e.Key);
+            MessageEncoder.WriteOptional(w, e.Value.Frame);
+            w.Write(e.Value.Pinned);
+        });
+        w.WriteAll(s.Swap, static (w, e) =>
         {
-            WritePage(w, page);
-            WriteContent(w, content);
-        }
-
-        w.Write(s.FreeFrames.Count);
-        foreach (var frame in s.FreeFrames)
+            WritePage(w, e.Key);
+            WriteContent(w, e.Value);
+        });
+        w.WriteAll(s.FreeFrames, static (w, frame) => w.Write(frame));
+        w.WriteAll(s.ReadyFrames, static (w, e) =>
         {
-            w.Write(frame);
-        }
-
-        w.Write(s.ReadyFrames.Count);
-        foreach (var (sequence, frame) in s.ReadyFrames)
-        {
-            w.Write(sequence);
-            w.Write(frame);
-        }
+            w.Write(e.Key);
+            w.Write(e.Value);
+        });
 
         switch (s.Current)
         {
@@ -215,25 +169,27 @@ public static class WorldEncoder
                 throw new NotSupportedException($"no canonical encoding for VMM operation {s.Current.GetType().Name}: add it to {nameof(WorldEncoder)}");
         }
 
-        w.Write(s.Waiting.Count);
-        foreach (var message in s.Waiting)
-        {
-            MessageEncoder.Write(w, message);
-        }
+        w.WriteAll(s.Waiting, MessageEncoder.Write);
 
         w.Write(s.ClockHand);
         w.Write(s.NextToken);
     }
 
-    private static void WriteContent(CanonicalWriter w, PageContent content)
-    {
-        w.Write(content.Writes.Count);
-        foreach (var (offset, id) in content.Writes)
+    private static void WriteContent(CanonicalWriter w, PageContent content) =>
+        w.WriteAll(content.Writes, static (w, e) =>
         {
-            w.Write(offset);
-            w.Write(id);
-        }
-    }
+            w.Write(e.Key);
+            w.Write(e.Value);
+        });
+
+    // A translation table (device ATC or IOMMU table): (function, guest page) → host frame.
+    private static void WriteTranslations(CanonicalWriter w, SortedDictionary<(int Function, ulong Page), int> table) =>
+        w.WriteAll(table, static (w, e) =>
+        {
+            w.Write(e.Key.Function);
+            w.Write(e.Key.Page);
+            w.Write(e.Value);
+        });
 
     private static void WriteOptional(CanonicalWriter w, Payload? payload)
     {
