@@ -1,10 +1,11 @@
 using Iopf.Exhaustive;
+using Iopf.Worlds;
 
 namespace Iopf.Bench;
 
-/// <summary>One configuration's exhaustive-search figures: sizes from one run, speed as the median of several.</summary>
+/// <summary>One world's exhaustive-search figures: sizes from one run, speed as the median of several.</summary>
 internal sealed record ExhaustiveRow(
-    string Configuration,
+    string World,
     string Verdict,
     int States,
     long Transitions,
@@ -17,15 +18,15 @@ internal sealed record ExhaustiveRow(
     double AllocatedMiB);
 
 /// <summary>
-/// Exhaustive explorer throughput on one core. Every configuration is explored once to warm up (the first
+/// Exhaustive explorer throughput on one core. Every world is explored once to warm up (the first
 /// search also pays for compiling the explorer), then Runs times after a full collection, and the median is
-/// reported: one search of a small configuration takes tens of milliseconds, so a single run is mostly noise.
+/// reported: one search of a small world takes tens of milliseconds, so a single run is mostly noise.
 /// </summary>
 internal static class ExhaustiveBench
 {
-    public static IReadOnlyList<ExhaustiveRow> Measure(IEnumerable<SmallScopeConfig> configurations, int runs)
+    public static IReadOnlyList<ExhaustiveRow> Measure(IEnumerable<WorldDefinition> worlds, int runs)
     {
-        var chosen = configurations.ToList();
+        var chosen = worlds.ToList();
         foreach (var small in chosen)
         {
             ExhaustiveExplorer.Explore(small.Config);
@@ -34,7 +35,7 @@ internal static class ExhaustiveBench
         return [.. chosen.Select(small => Row(small, runs))];
     }
 
-    private static ExhaustiveRow Row(SmallScopeConfig small, int runs)
+    private static ExhaustiveRow Row(WorldDefinition small, int runs)
     {
         var results = new List<ExhaustiveResult>();
         var allocated = new List<double>();

@@ -1,3 +1,5 @@
+using Iopf.Worlds;
+using Iopf.Worlds.Plan;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -43,7 +45,7 @@ return parsedArgs.Invoke();
 int Bench(bool quick, string[]? only, string? profileTarget, bool defaultRunChild)
 {
     var root = FindRoot();
-    var plan = ExplorationPlan.Load(Path.Combine(root, ExplorationPlan.FileName));
+    var plan = PlanReader.Load(Path.Combine(root, VerificationPlan.FileName));
     if (defaultRunChild)
     {
         return DefaultRunSection.RunChild(plan);
@@ -84,10 +86,10 @@ int Bench(bool quick, string[]? only, string? profileTarget, bool defaultRunChil
 
 static int Profile(string target)
 {
-    var small = SmallScope.Find(target);
+    var small = WorldCatalog.Find(target);
     if (small is null)
     {
-        Console.Error.WriteLine($"bench: unknown configuration '{target}'; valid: {string.Join(", ", SmallScope.All.Concat(SmallScope.Larger).Select(c => c.Name))}");
+        Console.Error.WriteLine($"bench: unknown world '{target}'; valid: {string.Join(", ", WorldCatalog.BuiltIn.Select(w => w.Name))}");
         return 2;
     }
 

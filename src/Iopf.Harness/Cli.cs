@@ -1,9 +1,9 @@
 using System.CommandLine;
 using Iopf.Harness.Commands;
 using Iopf.Harness.Rendering;
-using Iopf.Models.Exploration;
-using Iopf.Models.Scenarios;
+using Iopf.Models.Entry;
 using Iopf.Models.Tracing;
+using Iopf.Worlds.Reading;
 
 namespace Iopf.Harness;
 
@@ -33,7 +33,7 @@ public static class Cli
 
             return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
-        catch (Exception e) when (e is UsageException or PlanException or Iopf.Exhaustive.ExhaustivePlanException or ScheduleException or UnknownNameException or Iopf.Invariants.Z3Native.Z3NotFoundException)
+        catch (Exception e) when (e is UsageException or DataFileException or WorldNotSelectedException or ScheduleException or UnknownNameException or Iopf.Invariants.Z3Native.Z3NotFoundException)
         {
             error.WriteLine($"{Name}: {e.Message}");
             return ExitCodes.BadInput;

@@ -1,33 +1,26 @@
+using Iopf.Worlds;
 using Xunit.Abstractions;
 
 namespace Iopf.Exhaustive.Tests;
 
-/// <summary>The correct protocol, every interleaving of every small-scope configuration: no violation at all.</summary>
+/// <summary>The correct protocol, every interleaving of every small world: no violation at all.</summary>
 public class CorrectModelTests(ITestOutputHelper output)
 {
+    /// <summary>Every world marked small: each is explored completely on every CI run.</summary>
+    public static TheoryData<string> SmallWorlds() => [.. WorldCatalog.BuiltIn.Where(w => w.IsSmall).Select(w => w.Name)];
+
     /// <summary>
-    /// Regression pins, not truths: the exact size of each state space. A change of the protocol, of a
-    /// configuration or of the state encoding that changes them must be looked at (and the pin updated on purpose).
+    /// The world file's exhaustive section pins the exact size of its state space: regression pins, not
+    /// truths. A change of the protocol, of the world or of the state encoding that changes them must be
+    /// looked at, and the pin in the world file updated on purpose.
     /// </summary>
-    public static TheoryData<string, int, long, int, int> Pins() => new()
-    {
-        // config,                  states,  transitions, max depth, quiescent
-        { "TwoVmsSharedBuffers", 76_530, 210_213, 52, 31 },
-        { "SamePageUnderPressure", 44_879, 119_483, 54, 27 },
-        { "TwoVmsUnderPressure", 29_765, 76_869, 48, 10 },
-        { "RingsAtWrap", 32_055, 81_198, 66, 28 },
-        { "LateDmaToFaultedPage", 24_225, 55_562, 68, 33 },
-
-        // The smaller of the larger configurations: three VMs, 0.4M states, about a second here.
-        { "ThreeVmsSharedBuffers", 407_053, 1_227_551, 60, 36 },
-    };
-
     [Theory]
-    [MemberData(nameof(Pins))]
-    public void Every_interleaving_of_a_small_configuration_is_clean(string name, int states, long transitions, int depth, int quiescent)
+    [MemberData(nameof(SmallWorlds))]
+    public void Every_interleaving_of_a_small_world_is_clean_and_as_large_as_pinned(string name)
     {
-        var config = SmallScope.Find(name) ?? throw new ArgumentException(name);
-        var result = ExhaustiveExplorer.Explore(config.Config);
+        var world = WorldCatalog.Find(name)!;
+        var expected = world.Exhaustive!;
+        var result = ExhaustiveExplorer.Explore(world.Config);
 
         // The throughput figure for the record (one core, this machine); nothing is asserted about time.
         output.WriteLine($"{name}: {result.Summary}");
@@ -36,10 +29,17 @@ public class CorrectModelTests(ITestOutputHelper output)
         Assert.True(result.Complete);
         Assert.False(result.BoundReached);
         Assert.Equal(0, result.CompletionUnreachableStates);
-        Assert.Equal(states, result.States);
-        Assert.Equal(transitions, result.Transitions);
-        Assert.Equal(depth, result.MaxDepth);
-        Assert.Equal(quiescent, result.QuiescentStates);
+        Assert.Equal(expected.States, result.States);
+        Assert.Equal(expected.Transitions, result.Transitions);
+        Assert.Equal(expected.Depth, result.MaxDepth);
+    }
+
+    [Fact]
+    public void Every_small_world_pins_its_state_space()
+    {
+        var small = WorldCatalog.BuiltIn.Where(w => w.IsSmall).ToList();
+        Assert.NotEmpty(small);
+        Assert.All(small, w => Assert.True(w.Exhaustive is { States: not null, Transitions: not null, Depth: not null }, $"{w.Name} is small but pins no state space"));
     }
 
     /// <summary>
@@ -52,21 +52,10 @@ public class CorrectModelTests(ITestOutputHelper output)
     [InlineData("LateDmaToFaultedPage")]
     public void Reusing_steps_explores_exactly_what_a_search_without_reuse_explores(string name)
     {
-        var config = SmallScope.Find(name)!.Config;
+        var config = TestWorlds.Config(name);
         var fast = ExhaustiveExplorer.Explore(config);
         var reference = ReferenceSearch.Explore(config);
         Assert.Equal(reference, (fast.States, fast.Transitions, fast.QuiescentStates));
         Assert.InRange(fast.StepsExecuted, 1, fast.Transitions / 4);
-    }
-
-    [Fact]
-    public void Every_small_configuration_is_pinned_and_valid()
-    {
-        var pinned = Pins().Select(row => (string)row[0]).ToHashSet();
-        foreach (var config in SmallScope.All)
-        {
-            Assert.Empty(config.Config.Problems());
-            Assert.Contains(config.Name, pinned);
-        }
     }
 }

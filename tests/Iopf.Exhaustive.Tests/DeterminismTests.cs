@@ -7,7 +7,7 @@ public class DeterminismTests
     [Fact]
     public void Two_runs_give_the_same_figures_and_the_same_counterexample_text()
     {
-        var config = SmallScope.LateDmaToFaultedPage.WithMutant(Mutant.TrustCompletionFrame).Config;
+        var config = TestWorlds.Config("LateDmaToFaultedPage", Mutant.TrustCompletionFrame);
         var first = ExhaustiveExplorer.Explore(config);
         var second = ExhaustiveExplorer.Explore(config);
 
@@ -19,8 +19,8 @@ public class DeterminismTests
     [Fact]
     public void Two_clean_runs_explore_the_same_state_space()
     {
-        var first = ExhaustiveExplorer.Explore(SmallScope.TwoVmsUnderPressure.Config);
-        var second = ExhaustiveExplorer.Explore(SmallScope.TwoVmsUnderPressure.Config);
+        var first = ExhaustiveExplorer.Explore(TestWorlds.Config("TwoVmsUnderPressure"));
+        var second = ExhaustiveExplorer.Explore(TestWorlds.Config("TwoVmsUnderPressure"));
         Assert.Equal(
             (first.States, first.Transitions, first.MaxDepth, first.QuiescentStates),
             (second.States, second.Transitions, second.MaxDepth, second.QuiescentStates));

@@ -43,9 +43,9 @@ public class EncodingTests
     [Fact]
     public void A_state_and_its_successor_are_different_vectors_and_interning_is_stable()
     {
-        var (initial, start) = GlobalState.Initial(SmallScope.TwoVmsSharedBuffers.Config);
+        var (initial, start) = GlobalState.Initial(TestWorlds.Config("TwoVmsSharedBuffers"));
         initial.Judge(start);
-        var store = new ComponentStore(SmallScope.TwoVmsSharedBuffers.Config, initial.Slots, initial.Properties.Count);
+        var store = new ComponentStore(TestWorlds.Config("TwoVmsSharedBuffers"), initial.Slots, initial.Properties.Count);
         var before = store.Vector(initial);
         Assert.Equal(before, store.Vector(initial));
 
@@ -59,10 +59,10 @@ public class EncodingTests
     public void Property_history_is_part_of_the_state()
     {
         // Same world and inboxes, different checker state: must not be merged.
-        var (a, start) = GlobalState.Initial(SmallScope.TwoVmsSharedBuffers.Config);
-        var (b, _) = GlobalState.Initial(SmallScope.TwoVmsSharedBuffers.Config);
+        var (a, start) = GlobalState.Initial(TestWorlds.Config("TwoVmsSharedBuffers"));
+        var (b, _) = GlobalState.Initial(TestWorlds.Config("TwoVmsSharedBuffers"));
         a.Judge(start);
-        var store = new ComponentStore(SmallScope.TwoVmsSharedBuffers.Config, a.Slots, a.Properties.Count);
+        var store = new ComponentStore(TestWorlds.Config("TwoVmsSharedBuffers"), a.Slots, a.Properties.Count);
         Assert.NotEqual(store.Vector(a), store.Vector(b));
     }
 }

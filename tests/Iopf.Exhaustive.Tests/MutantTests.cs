@@ -33,7 +33,7 @@ public class MutantTests
     [MemberData(nameof(Cases))]
     public void The_mutant_is_caught_with_a_shortest_counterexample(Mutant mutant, string configName, string property, ViolationKind kind, int length)
     {
-        var config = (SmallScope.Find(configName) ?? throw new ArgumentException(configName)).WithMutant(mutant).Config;
+        var config = TestWorlds.Config(configName, mutant);
         var result = ExhaustiveExplorer.Explore(config);
 
         var violation = Assert.IsType<Counterexample>(result.Violation);

@@ -7,7 +7,7 @@ public class SearchTests
     [Fact]
     public void A_state_bound_stops_the_search_and_says_so()
     {
-        var result = ExhaustiveExplorer.Explore(SmallScope.TwoVmsSharedBuffers.Config, new ExhaustiveOptions { MaxStates = 100 });
+        var result = ExhaustiveExplorer.Explore(TestWorlds.Config("TwoVmsSharedBuffers"), new ExhaustiveOptions { MaxStates = 100 });
         Assert.Equal(100, result.States);
         Assert.True(result.BoundReached);
         Assert.False(result.Complete);
@@ -38,7 +38,7 @@ public class SearchTests
     [Fact]
     public void A_counterexample_reads_as_numbered_steps_with_their_observations()
     {
-        var config = SmallScope.TwoVmsSharedBuffers.WithMutant(Mutant.FaultBeforeLocation).Config;
+        var config = TestWorlds.Config("TwoVmsSharedBuffers", Mutant.FaultBeforeLocation);
         var violation = ExhaustiveExplorer.Explore(config).Violation!;
         var lines = CounterexampleRenderer.Lines(violation);
 
@@ -52,7 +52,7 @@ public class SearchTests
     [Fact]
     public void Guest_choices_are_branched_and_shown()
     {
-        var config = SmallScope.SamePageUnderPressure.WithMutant(Mutant.NoPinDuringResolution).Config;
+        var config = TestWorlds.Config("SamePageUnderPressure", Mutant.NoPinDuringResolution);
         var violation = ExhaustiveExplorer.Explore(config).Violation!;
         Assert.Contains(violation.Steps, s => s.Party.StartsWith("Guest", StringComparison.Ordinal) && s.Choice is not null);
         Assert.Contains(CounterexampleRenderer.Lines(violation), l => l.Contains("takes GuestTick { } with choice", StringComparison.Ordinal));

@@ -1,24 +1,26 @@
+using Iopf.Worlds.Sampling;
 using Iopf.Harness.Commands;
-using Iopf.Models.Exploration;
-using Iopf.Models.Scenarios;
+using Iopf.Worlds;
 using Iopf.Protocol.Configuration;
 
 namespace Iopf.Harness.Tests;
 
-/// <summary>`iopf list` names every scenario, mutant and strategy the other commands accept.</summary>
+/// <summary>`iopf list` names every world, design, mutant and strategy the other commands accept.</summary>
 public sealed class ListCommandTests
 {
     [Fact]
-    public void Lists_every_scenario_mutant_and_strategy_with_its_summary()
+    public void Lists_every_world_design_mutant_and_strategy_with_its_summary()
     {
         var result = IopfCli.Run("list");
 
         Assert.Equal(ExitCodes.Holds, result.ExitCode);
-        foreach (var scenario in ScenarioCatalog.All)
+        foreach (var world in WorldCatalog.BuiltIn)
         {
-            Assert.Contains(scenario.Name, result.Out);
-            Assert.Contains(scenario.Summary, result.Out);
+            Assert.Contains(world.Name, result.Out);
+            Assert.Contains(world.Description, result.Out);
         }
+
+        Assert.All(Enum.GetNames<Design>(), d => Assert.Contains(d, result.Out));
 
         foreach (var mutant in Enum.GetValues<Mutant>())
         {

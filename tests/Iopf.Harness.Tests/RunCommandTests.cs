@@ -1,3 +1,4 @@
+using Iopf.Worlds.Sampling;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 
@@ -102,10 +103,10 @@ public sealed class RunCommandTests : IDisposable
     [Fact]
     public void Shards_split_the_iterations_and_derive_their_seeds()
     {
-        var shards = Running.ShardedExplorer.Split(new Models.Exploration.ExplorationBudget(Iterations: 10, Seed: 5), 4);
+        var shards = Running.ShardedExplorer.Split(new ExplorationBudget(Iterations: 10, Seed: 5), 4);
 
         Assert.Equal([3u, 3u, 2u, 2u], shards.Select(s => s.Iterations));
         Assert.Equal([5u, 6u, 7u, 8u], shards.Select(s => s.Seed));
-        Assert.Equal(2, Running.ShardedExplorer.Split(new Models.Exploration.ExplorationBudget(Iterations: 2), 8).Count);
+        Assert.Equal(2, Running.ShardedExplorer.Split(new ExplorationBudget(Iterations: 2), 8).Count);
     }
 }

@@ -1,10 +1,10 @@
 using System.Globalization;
-using Iopf.Models.Exploration;
+using Iopf.Worlds.Plan;
 
 namespace Iopf.Bench.Sections;
 
-/// <summary>What every section needs: the repository, its exploration plan, and whether this is a quick run.</summary>
-internal sealed record BenchContext(string Root, ExplorationPlan Plan, bool Quick)
+/// <summary>What every section needs: the repository, its verification plan, and whether this is a quick run.</summary>
+internal sealed record BenchContext(string Root, VerificationPlan Plan, bool Quick)
 {
     public static string F(double value, string format = "0.0") => value.ToString(format, CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using Iopf.Worlds.Plan;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -7,7 +8,7 @@ using static Iopf.Bench.Sections.BenchContext;
 namespace Iopf.Bench.Sections;
 
 /// <summary>
-/// Time and peak memory of the default run (every scenario with its coyote.json budget), measured in a child
+/// Time and peak memory of the default run (every world of the plan with its budget), measured in a child
 /// process of its own, so the other sections' heaps do not count.
 /// </summary>
 internal static class DefaultRunSection
@@ -35,14 +36,14 @@ internal static class DefaultRunSection
 
         // Coyote logs its iterations on stdout; the figures are the last line.
         var figures = JsonSerializer.Deserialize<Figures>(lines[^1]) ?? throw new InvalidOperationException("default run child printed no figures");
-        var md = string.Create(CultureInfo.InvariantCulture, $"## Default run: every scenario with its coyote.json budget in {F(figures.Seconds, "0.0")} s; peak working set {figures.PeakWorkingSetMiB} MiB (a process of its own)\n\n");
+        var md = string.Create(CultureInfo.InvariantCulture, $"## Default run: every world of the plan with its budget in {F(figures.Seconds, "0.0")} s; peak working set {figures.PeakWorkingSetMiB} MiB (a process of its own)\n\n");
         return new SectionResult("defaultRun", md, new { seconds = figures.Seconds, peakWorkingSetMiB = figures.PeakWorkingSetMiB });
     }
 
     /// <summary>The child's side: run the plan, print the figures as one JSON line.</summary>
-    public static int RunChild(ExplorationPlan plan)
+    public static int RunChild(VerificationPlan plan)
     {
-        var (_, elapsed) = Measure.Time(() => plan.Entries.Select(e => Explorer.Explore(e.Scenario, e.Budget)).ToList());
+        var (_, elapsed) = Measure.Time(() => plan.Worlds.Select(w => Explorer.Explore(w, plan.BudgetOf(w))).ToList());
         var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024);
         Console.WriteLine(JsonSerializer.Serialize(new Figures(elapsed.TotalSeconds, peak)));
         return 0;

@@ -1,3 +1,4 @@
+using Iopf.Worlds.Sampling;
 using System.Globalization;
 using System.Text;
 using Iopf.Models.Exploration;
@@ -47,7 +48,7 @@ internal static class IterationsToBugSection
                 kills.Add(new { mutant = c.Mutant.ToString(), strategy = strategy.ToCliName(), found = found.Count, missed, medianIterations = found.Count == 0 ? (double?)null : Measure.Median(found), worstIterations = found.Count == 0 ? (double?)null : found.Max(), medianMilliseconds = times.Count == 0 ? (double?)null : Measure.Median(times) });
             }
 
-            md.AppendLine(inv, $"| {c.Mutant} | {c.Scenario.Name} | {string.Join(" | ", cells)} |");
+            md.AppendLine(inv, $"| {c.Mutant} | {c.World.Name} | {string.Join(" | ", cells)} |");
         }
 
         md.AppendLine();

@@ -13,17 +13,18 @@ internal static class ParallelSection
 {
     public static SectionResult Run(BenchContext ctx)
     {
-        var entry = ctx.Plan.Entries.First(e => e.Scenario.Name == "FaultBurst");
+        var world = ctx.Plan.Resolve("FaultBurst");
+        var budget = ctx.Plan.BudgetOf(world);
         var total = ctx.Quick ? 200u : 600u;
         var repetitions = ctx.Quick ? 1 : 3;
         var runs = new List<(double One, double Two)>();
         for (var r = 0; r < repetitions; r++)
         {
-            var (_, one) = Measure.Time(() => Explorer.Explore(entry.Scenario, entry.Budget with { Iterations = total }));
+            var (_, one) = Measure.Time(() => Explorer.Explore(world, budget with { Iterations = total }));
             var (_, two) = Measure.Time(() =>
             {
                 var shards = Enumerable.Range(0, 2)
-                    .Select(k => Task.Run(() => Explorer.Explore(entry.Scenario, entry.Budget with { Iterations = total / 2, Seed = entry.Budget.Seed + (uint)k })))
+                    .Select(k => Task.Run(() => Explorer.Explore(world, budget with { Iterations = total / 2, Seed = budget.Seed + (uint)k })))
                     .ToArray();
                 Task.WaitAll(shards);
                 return shards.Length;

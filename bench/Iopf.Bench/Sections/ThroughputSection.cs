@@ -14,20 +14,20 @@ internal static class ThroughputSection
         var md = new StringBuilder();
         var modelsDll = Path.Combine(ctx.Root, "artifacts", "bin", "Iopf.Models", "release", "Iopf.Models.dll");
         var iterations = ctx.Quick ? 100u : 500u;
-        md.AppendLine(inv, $"## Exploration throughput ({iterations} schedules per scenario, random, seed 1)");
+        md.AppendLine(inv, $"## Exploration throughput ({iterations} schedules per world, random, seed 1)");
         md.AppendLine();
-        md.AppendLine("| scenario | schedules/s | steps/s | steps/schedule | coyote CLI s | in-process s | CLI / in-process |");
+        md.AppendLine("| world | schedules/s | steps/s | steps/schedule | coyote CLI s | in-process s | CLI / in-process |");
         md.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
         var rows = new List<object>();
-        foreach (var (scenario, budget) in ctx.Plan.Entries)
+        foreach (var world in ctx.Plan.Worlds)
         {
-            var b = budget with { Iterations = iterations };
-            var (outcome, elapsed) = Measure.Time(() => Explorer.Explore(scenario, b));
-            var cli = File.Exists(modelsDll) ? CoyoteCli.Test(ctx.Root, modelsDll, scenario.Name, iterations, b.Seed, b.MaxSteps) : TimeSpan.Zero;
+            var b = ctx.Plan.BudgetOf(world) with { Iterations = iterations };
+            var (outcome, elapsed) = Measure.Time(() => Explorer.Explore(world, b));
+            var cli = File.Exists(modelsDll) ? CoyoteCli.Test(ctx.Root, modelsDll, world.Name, iterations, b.Seed, b.MaxSteps) : TimeSpan.Zero;
             var perSecond = outcome.IterationsRun / elapsed.TotalSeconds;
             var steps = outcome.TotalSteps / elapsed.TotalSeconds;
-            md.AppendLine(inv, $"| {scenario.Name} | {F(perSecond)} | {F(steps, "0")} | {F((double)outcome.TotalSteps / outcome.IterationsRun)} | {F(cli.TotalSeconds, "0.00")} | {F(elapsed.TotalSeconds, "0.00")} | {(cli == TimeSpan.Zero ? "n/a (build Release first)" : F(cli.TotalSeconds / elapsed.TotalSeconds, "0.00"))} |");
-            rows.Add(new { scenario = scenario.Name, schedulesPerSecond = perSecond, stepsPerSecond = steps, cliSeconds = cli.TotalSeconds, inProcessSeconds = elapsed.TotalSeconds });
+            md.AppendLine(inv, $"| {world.Name} | {F(perSecond)} | {F(steps, "0")} | {F((double)outcome.TotalSteps / outcome.IterationsRun)} | {F(cli.TotalSeconds, "0.00")} | {F(elapsed.TotalSeconds, "0.00")} | {(cli == TimeSpan.Zero ? "n/a (build Release first)" : F(cli.TotalSeconds / elapsed.TotalSeconds, "0.00"))} |");
+            rows.Add(new { world = world.Name, schedulesPerSecond = perSecond, stepsPerSecond = steps, cliSeconds = cli.TotalSeconds, inProcessSeconds = elapsed.TotalSeconds });
         }
 
         md.AppendLine();

@@ -1,50 +1,51 @@
 using Iopf.Models.Exploration;
-using Iopf.Models.Scenarios;
+using Iopf.Worlds;
+using Iopf.Worlds.Sampling;
 using Iopf.Protocol.Configuration;
 using Iopf.Specs.Properties;
 
 namespace Iopf.Models.Designs;
 
 /// <summary>A verdict cell: the property holds, is violated (with where and the schedule), or does not apply.</summary>
-public sealed record MatrixCell(string Property, string Status, string? Scenario, string? Verdict, string? Schedule, string? Note)
+public sealed record MatrixCell(string Property, string Status, string? World, string? Verdict, string? Schedule, string? Note)
 {
     public const string Holds = "holds";
     public const string Violated = "violated";
     public const string NotApplicable = "not applicable";
 }
 
-/// <summary>What a design costs under the reference schedule, summed or maxed over the scenarios.</summary>
-public sealed record DesignCost(int StallSteps, int PeakHeld, double CopiesPerPayload, int ScenariosNotComingToRest);
+/// <summary>What a design costs under the reference schedule, summed or maxed over the worlds.</summary>
+public sealed record DesignCost(int StallSteps, int PeakHeld, double CopiesPerPayload, int WorldsNotComingToRest);
 
 public sealed record DesignRow(Design Design, string Summary, IReadOnlyList<MatrixCell> Cells, DesignCost Cost);
 
-public sealed record MatrixResult(IReadOnlyList<string> Scenarios, ExplorationBudget Budget, IReadOnlyList<DesignRow> Rows);
+public sealed record MatrixResult(IReadOnlyList<string> Worlds, ExplorationBudget Budget, IReadOnlyList<DesignRow> Rows);
 
 /// <summary>
-/// Explores every design under every scenario and judges each property. Coyote stops at the first bug of a
-/// run, so once a property is seen violated its monitor is switched off and the scenario is explored again
+/// Explores every design under every world and judges each property. Coyote stops at the first bug of a
+/// run, so once a property is seen violated its monitor is switched off and the world is explored again
 /// for the remaining ones.
 /// </summary>
 public static class DesignMatrix
 {
-    public static MatrixResult Compute(IReadOnlyList<Design> designs, IReadOnlyList<Scenario> scenarios, ExplorationBudget budget, Action<string>? progress = null)
+    public static MatrixResult Compute(IReadOnlyList<Design> designs, IReadOnlyList<WorldDefinition> worlds, ExplorationBudget budget, Action<string>? progress = null)
     {
         var rows = new List<DesignRow>();
         foreach (var design in designs)
         {
             var violations = new Dictionary<string, ExplorationOutcome>();
             var applicable = PropertySet.Names.Where(p => DesignCatalog.NotApplicable(design, p) is null).ToList();
-            foreach (var scenario in scenarios)
+            foreach (var world in worlds)
             {
-                progress?.Invoke($"{design} × {scenario.Name}");
-                var variant = scenario with { Config = scenario.Config with { Design = design } };
+                progress?.Invoke($"{design} × {world.Name}");
+                var variant = world with { Config = world.Config with { Design = design } };
                 var watched = applicable.Where(p => !violations.ContainsKey(p)).ToList();
                 while (watched.Count > 0)
                 {
                     var outcome = Explorer.Explore(variant, budget, properties: watched);
                     if (outcome.Holds || !watched.Contains(outcome.ViolatedProperty!))
                     {
-                        break; // clean, or a model error: reported by the scenario runs, not a property verdict
+                        break; // clean, or a model error: reported by the world runs, not a property verdict
                     }
 
                     violations[outcome.ViolatedProperty!] = outcome;
@@ -53,10 +54,10 @@ public static class DesignMatrix
             }
 
             var cells = PropertySet.Names.Select(p => Cell(design, p, violations)).ToList();
-            rows.Add(new DesignRow(design, DesignCatalog.Summary(design), cells, Cost(design, scenarios)));
+            rows.Add(new DesignRow(design, DesignCatalog.Summary(design), cells, Cost(design, worlds)));
         }
 
-        return new MatrixResult(scenarios.Select(s => s.Name).ToList(), budget, rows);
+        return new MatrixResult(worlds.Select(s => s.Name).ToList(), budget, rows);
     }
 
     private static MatrixCell Cell(Design design, string property, Dictionary<string, ExplorationOutcome> violations)
@@ -68,14 +69,14 @@ public static class DesignMatrix
 
         var note = DesignCatalog.Scope(design, property);
         return violations.TryGetValue(property, out var o)
-            ? new MatrixCell(property, MatrixCell.Violated, o.Scenario, o.Verdict, o.ReproducibleTrace, note)
+            ? new MatrixCell(property, MatrixCell.Violated, o.World, o.Verdict, o.ReproducibleTrace, note)
             : new MatrixCell(property, MatrixCell.Holds, null, null, null, note);
     }
 
-    private static DesignCost Cost(Design design, IReadOnlyList<Scenario> scenarios)
+    private static DesignCost Cost(Design design, IReadOnlyList<WorldDefinition> worlds)
     {
-        var runs = scenarios.Select(s => ReferenceRun.Run(s.Config with { Design = design })).ToList();
-        var payloads = scenarios.Sum(s => s.Config.Payloads.Length);
+        var runs = worlds.Select(s => ReferenceRun.Run(s.Config with { Design = design })).ToList();
+        var payloads = worlds.Sum(s => s.Config.Payloads.Length);
         var copies = runs.Sum(r => r.World.Vmm.Copies);
         return new DesignCost(
             runs.Sum(r => r.StallSteps),

@@ -1,3 +1,4 @@
+using Iopf.Worlds.Sampling;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -14,7 +15,7 @@ public static class MatrixRendering
         var sb = new StringBuilder();
         sb.AppendLine("# Design × property matrix");
         sb.AppendLine();
-        sb.AppendLine(CultureInfo.InvariantCulture, $"Scenarios: {string.Join(", ", m.Scenarios)}. Budget per scenario: {m.Budget.Iterations} schedules, strategy {m.Budget.Strategy}, seed {m.Budget.Seed}, at most {m.Budget.MaxSteps} steps. Sampled exploration: \"holds\" means no violation was found within this budget.");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"Worlds: {string.Join(", ", m.Worlds)}. Budget per world: {m.Budget.Iterations} schedules, strategy {m.Budget.Strategy}, seed {m.Budget.Seed}, at most {m.Budget.MaxSteps} steps. Sampled exploration: \"holds\" means no violation was found within this budget.");
         sb.AppendLine();
         var properties = m.Rows[0].Cells.Select(c => c.Property).ToList();
         sb.AppendLine("| design | " + string.Join(" | ", properties) + " | stall steps | peak held | copies / payload |");
@@ -23,16 +24,16 @@ public static class MatrixRendering
         {
             var cells = row.Cells.Select(c => c.Status switch
             {
-                MatrixCell.Violated => $"**violated** ({c.Scenario})",
+                MatrixCell.Violated => $"**violated** ({c.World})",
                 MatrixCell.NotApplicable => "n/a",
                 _ => "holds",
             });
-            var rest = row.Cost.ScenariosNotComingToRest > 0 ? $" ({row.Cost.ScenariosNotComingToRest} livelocked)" : string.Empty;
+            var rest = row.Cost.WorldsNotComingToRest > 0 ? $" ({row.Cost.WorldsNotComingToRest} livelocked)" : string.Empty;
             sb.AppendLine(CultureInfo.InvariantCulture, $"| {row.Design} | {string.Join(" | ", cells)} | {row.Cost.StallSteps}{rest} | {row.Cost.PeakHeld} | {row.Cost.CopiesPerPayload:0.##} |");
         }
 
         sb.AppendLine();
-        sb.AppendLine("Costs come from one deterministic reference schedule per scenario (global FIFO), summed (stall steps) or maximal (peak held) over the scenarios.");
+        sb.AppendLine("Costs come from one deterministic reference schedule per world (global FIFO), summed (stall steps) or maximal (peak held) over the worlds.");
         sb.AppendLine();
         sb.AppendLine("## Verdicts");
         foreach (var row in m.Rows)
@@ -46,7 +47,7 @@ public static class MatrixRendering
             {
                 var line = c.Status switch
                 {
-                    MatrixCell.Violated => $"- {c.Property}: violated in {c.Scenario}: {OneLine(c.Verdict)}" + (schedulePath(row, c) is { } path ? $" (schedule: `{path}`)" : string.Empty),
+                    MatrixCell.Violated => $"- {c.Property}: violated in {c.World}: {OneLine(c.Verdict)}" + (schedulePath(row, c) is { } path ? $" (schedule: `{path}`)" : string.Empty),
                     MatrixCell.NotApplicable => $"- {c.Property}: not applicable: {c.Note}",
                     _ => $"- {c.Property}: holds",
                 };
@@ -61,7 +62,7 @@ public static class MatrixRendering
     {
         var doc = new
         {
-            scenarios = m.Scenarios,
+            worlds = m.Worlds,
             budget = new { iterations = m.Budget.Iterations, strategy = m.Budget.Strategy.ToString(), seed = m.Budget.Seed, maxSteps = m.Budget.MaxSteps },
             designs = m.Rows.Select(r => new
             {
@@ -71,7 +72,7 @@ public static class MatrixRendering
                 {
                     property = c.Property,
                     status = c.Status,
-                    scenario = c.Scenario,
+                    world = c.World,
                     verdict = c.Verdict is null ? null : OneLine(c.Verdict),
                     schedule = c.Status == MatrixCell.Violated ? schedulePath(r, c) : null,
                     note = c.Note,
@@ -81,7 +82,7 @@ public static class MatrixRendering
                     stallSteps = r.Cost.StallSteps,
                     peakHeld = r.Cost.PeakHeld,
                     copiesPerPayload = r.Cost.CopiesPerPayload,
-                    scenariosNotComingToRest = r.Cost.ScenariosNotComingToRest,
+                    worldsNotComingToRest = r.Cost.WorldsNotComingToRest,
                 },
             }),
         };

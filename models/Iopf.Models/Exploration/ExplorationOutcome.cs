@@ -1,11 +1,13 @@
+using Iopf.Worlds.Sampling;
+
 namespace Iopf.Models.Exploration;
 
 /// <summary>
-/// What exploring one scenario found. When a property was violated: which one (the monitor's name), its
+/// What exploring one world found. When a property was violated: which one (the monitor's name), its
 /// verdict, the schedule that reproduces it (Coyote's reproducible trace), and how far the search went.
 /// </summary>
 public sealed record ExplorationOutcome(
-    string Scenario,
+    string World,
     ExplorationBudget Budget,
     uint IterationsRun,
     string? ViolatedProperty,

@@ -1,5 +1,7 @@
 using System.Text.Json;
-using Iopf.Models.Scenarios;
+using Iopf.Models.Entry;
+using Iopf.Worlds;
+using Iopf.Worlds.Sampling;
 using Microsoft.Coyote;
 using Microsoft.Coyote.Actors;
 using Microsoft.Coyote.SystematicTesting;
@@ -7,26 +9,26 @@ using Microsoft.Coyote.SystematicTesting;
 namespace Iopf.Models.Exploration;
 
 /// <summary>
-/// Explores a scenario in-process with Coyote's TestingEngine, and replays a recorded schedule. This is what
+/// Explores a world in-process with Coyote's TestingEngine, and replays a recorded schedule. This is what
 /// `dotnet coyote test` does, minus the process boundary; the tests and the harness both go through here.
 /// </summary>
 public static class Explorer
 {
     /// <param name="properties">The properties to monitor (null: all); the design matrix switches off one it already saw violated to look for the others.</param>
-    public static ExplorationOutcome Explore(Scenario scenario, ExplorationBudget budget, Action<IActorRuntime>? instrument = null, IReadOnlyCollection<string>? properties = null)
+    public static ExplorationOutcome Explore(WorldDefinition world, ExplorationBudget budget, Action<IActorRuntime>? instrument = null, IReadOnlyCollection<string>? properties = null)
     {
         var configuration = Base(budget)
             .WithTestingIterations(budget.Iterations)
             .WithRandomGeneratorSeed(budget.Seed)
             .Apply(budget.Strategy, budget.StrategyBound);
-        return Run(scenario, budget, configuration, instrument, null, properties);
+        return Run(world, budget, configuration, instrument, null, properties);
     }
 
-    /// <summary>Replays one schedule (a Coyote reproducible trace) against the scenario.</summary>
-    public static ExplorationOutcome Replay(Scenario scenario, ExplorationBudget budget, string reproducibleTrace, Action<IActorRuntime>? instrument = null, IReadOnlyCollection<string>? properties = null)
+    /// <summary>Replays one schedule (a Coyote reproducible trace) against the world.</summary>
+    public static ExplorationOutcome Replay(WorldDefinition world, ExplorationBudget budget, string reproducibleTrace, Action<IActorRuntime>? instrument = null, IReadOnlyCollection<string>? properties = null)
     {
         var configuration = Base(budget).WithReproducibleTrace(reproducibleTrace);
-        return Run(scenario, budget, configuration, instrument, reproducibleTrace, properties);
+        return Run(world, budget, configuration, instrument, reproducibleTrace, properties);
     }
 
     // A hot monitor that stays hot for half the step bound is a liveness bug (livelock), not just a long run.
@@ -36,12 +38,12 @@ public static class Explorer
         .WithTelemetryEnabled(false)
         .WithVerbosityEnabled(Microsoft.Coyote.Logging.VerbosityLevel.None);
 
-    private static ExplorationOutcome Run(Scenario scenario, ExplorationBudget budget, Configuration configuration, Action<IActorRuntime>? instrument, string? replayed, IReadOnlyCollection<string>? properties)
+    private static ExplorationOutcome Run(WorldDefinition world, ExplorationBudget budget, Configuration configuration, Action<IActorRuntime>? instrument, string? replayed, IReadOnlyCollection<string>? properties)
     {
         void Entry(IActorRuntime runtime)
         {
             instrument?.Invoke(runtime);
-            ScenarioRunner.Start(runtime, scenario.Config, properties);
+            WorldRunner.Start(runtime, world.Config, properties);
         }
 
         using var engine = TestingEngine.Create(configuration, (Action<IActorRuntime>)Entry);
@@ -51,13 +53,13 @@ public static class Explorer
         var totalSteps = report.TotalExploredFairSteps + report.TotalExploredUnfairSteps;
         if (report.NumOfFoundBugs == 0)
         {
-            return new ExplorationOutcome(scenario.Name, budget, iterations, null, null, null, 0, totalSteps);
+            return new ExplorationOutcome(world.Name, budget, iterations, null, null, null, 0, totalSteps);
         }
 
         var bug = report.BugReports.First();
         // A replay does not record a new trace: the schedule is the one replayed.
         var trace = string.IsNullOrEmpty(engine.ReproducibleTrace) ? replayed ?? string.Empty : engine.ReproducibleTrace;
-        return new ExplorationOutcome(scenario.Name, budget, iterations, BugReportReader.PropertyOf(bug), bug, trace, CountDecisions(trace), totalSteps);
+        return new ExplorationOutcome(world.Name, budget, iterations, BugReportReader.PropertyOf(bug), bug, trace, CountDecisions(trace), totalSteps);
     }
 
     /// <summary>Scheduling decisions recorded in a reproducible trace: the length of the counterexample.</summary>

@@ -1,4 +1,6 @@
 using Iopf.Models.Exploration;
+using Iopf.Worlds.Plan;
+using Iopf.Worlds.Sampling;
 
 namespace Iopf.Models.Mutants;
 
@@ -19,19 +21,18 @@ public sealed record KillRow(
 }
 
 /// <summary>
-/// Runs every mutant of the zoo under the default budget of its scenario (coyote.json) and replays each
+/// Runs every mutant of the zoo under the budget the plan gives its world (coyote.json) and replays each
 /// failing schedule in-process, checking it reproduces the same property, verdict and number of steps.
 /// </summary>
 public static class KillTable
 {
-    public static IReadOnlyList<KillRow> Compute(ExplorationPlan plan, IEnumerable<MutantCase>? cases = null, Action<string>? progress = null)
+    public static IReadOnlyList<KillRow> Compute(VerificationPlan plan, IEnumerable<MutantCase>? cases = null, Action<string>? progress = null)
     {
         var rows = new List<KillRow>();
         foreach (var c in cases ?? MutantCatalog.All)
         {
             progress?.Invoke(c.Mutant.ToString());
-            var budget = plan.Entries.FirstOrDefault(e => e.Scenario.Name == c.Scenario.Name).Budget
-                ?? throw new PlanException($"coyote.json has no budget for scenario {c.Scenario.Name}, which mutant {c.Mutant} needs");
+            var budget = plan.BudgetOf(c.World);
             var outcome = Explorer.Explore(c.Broken, budget);
             if (outcome.Holds)
             {

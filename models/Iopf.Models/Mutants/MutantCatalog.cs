@@ -1,41 +1,41 @@
-using Iopf.Models.Scenarios;
+using Iopf.Worlds;
 using Iopf.Protocol.Configuration;
 
 namespace Iopf.Models.Mutants;
 
 /// <summary>
-/// The bug zoo: for each mutant, the scenario whose races expose it and the monitor that must catch it.
+/// The bug zoo: for each mutant, the world whose races expose it and the monitor that must catch it.
 /// The first five are the per-monitor witnesses (each monitor shown able to fail).
 /// </summary>
 public static class MutantCatalog
 {
     public static IReadOnlyList<MutantCase> MonitorWitnesses { get; } =
     [
-        new(Mutant.DropWhenNoFaultBuffer, ScenarioCatalog.FaultBurst, "NoPayloadLost"),
-        new(Mutant.VmmCopiesTwice, ScenarioCatalog.SingleFault, "NoDoubleCopy"),
-        new(Mutant.DeviceNeverNotified, ScenarioCatalog.SingleFault, "EveryFaultCompleted"),
-        new(Mutant.EvictionSkipsAtcInvalidation, ScenarioCatalog.AtcInvalidationRacesCompletion, "VmIsolation"),
-        new(Mutant.CompleteBeforeCopy, ScenarioCatalog.SingleFault, "FaultBufferSafety"),
+        new(Mutant.DropWhenNoFaultBuffer, W("FaultBurst"), "NoPayloadLost"),
+        new(Mutant.VmmCopiesTwice, W("SingleFault"), "NoDoubleCopy"),
+        new(Mutant.DeviceNeverNotified, W("SingleFault"), "EveryFaultCompleted"),
+        new(Mutant.EvictionSkipsAtcInvalidation, W("AtcInvalidationRacesCompletion"), "VmIsolation"),
+        new(Mutant.CompleteBeforeCopy, W("SingleFault"), "FaultBufferSafety"),
     ];
 
     /// <summary>Every mutant of <see cref="Mutant"/>, each exactly once.</summary>
     public static IReadOnlyList<MutantCase> All { get; } =
     [
         .. MonitorWitnesses,
-        new(Mutant.DirectWriteBypassesOrdering, ScenarioCatalog.SamePageTwice, "NoDoubleCopy"),
-        new(Mutant.RingFullOffByOne, ScenarioCatalog.QueueFullAndWrap, "FaultBufferSafety"),
-        new(Mutant.WrongVmInDescriptor, ScenarioCatalog.SharedPoolTwoFunctions, "VmIsolation"),
+        new(Mutant.DirectWriteBypassesOrdering, W("SamePageTwice"), "NoDoubleCopy"),
+        new(Mutant.RingFullOffByOne, W("QueueFullAndWrap"), "FaultBufferSafety"),
+        new(Mutant.WrongVmInDescriptor, W("SharedPoolTwoFunctions"), "VmIsolation"),
         new(
             Mutant.TrustCompletionFrame,
-            ScenarioCatalog.StaleCompletionFrame,
+            W("StaleCompletionFrame"),
             "VmIsolation",
             BeyondSampling: "the window (page reclaimed after the copy, before the driver rings the doorbell, then a new DMA to that page) is a few steps wide: Coyote found it after about 2,400 schedules with prioritization seeds 2 and 3, but not within coyote.json's 1,000 random schedules (seed 1), nor 3,000 of Coyote's portfolio (seed 1) or probabilistic (seeds 1-3)"),
-        new(Mutant.FaultBeforeLocation, ScenarioCatalog.SingleFault, "FaultBufferSafety"),
-        new(Mutant.NoPinDuringResolution, ScenarioCatalog.EvictAfterResolve, "VmIsolation"),
-        new(Mutant.DoubleAllocationOnSamePage, ScenarioCatalog.SamePageTwice, "NoPayloadLost"),
-        new(Mutant.CompletionLostAtWrap, ScenarioCatalog.QueueFullAndWrap, "EveryFaultCompleted"),
-        new(Mutant.EvictionWithoutSwapOut, ScenarioCatalog.AtcInvalidationRacesCompletion, "NoPayloadLost"),
-        new(Mutant.CompletionWrittenBeforeCopy, ScenarioCatalog.FaultBurst, "FaultBufferSafety"),
+        new(Mutant.FaultBeforeLocation, W("SingleFault"), "FaultBufferSafety"),
+        new(Mutant.NoPinDuringResolution, W("EvictAfterResolve"), "VmIsolation"),
+        new(Mutant.DoubleAllocationOnSamePage, W("SamePageTwice"), "NoPayloadLost"),
+        new(Mutant.CompletionLostAtWrap, W("QueueFullAndWrap"), "EveryFaultCompleted"),
+        new(Mutant.EvictionWithoutSwapOut, W("AtcInvalidationRacesCompletion"), "NoPayloadLost"),
+        new(Mutant.CompletionWrittenBeforeCopy, W("FaultBurst"), "FaultBufferSafety"),
     ];
 
     /// <summary>The mutants the default sampled exploration of coyote.json must kill.</summary>
@@ -44,4 +44,6 @@ public static class MutantCatalog
     public static MutantCase ForMonitor(string property) => MonitorWitnesses.Single(c => c.ExpectedProperty == property);
 
     public static MutantCase For(Mutant mutant) => All.Single(c => c.Mutant == mutant);
+
+    private static WorldDefinition W(string name) => WorldCatalog.Find(name) ?? throw new InvalidOperationException($"no built-in world {name}");
 }

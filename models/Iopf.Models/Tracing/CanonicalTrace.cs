@@ -1,11 +1,11 @@
 namespace Iopf.Models.Tracing;
 
 /// <summary>
-/// One execution of a scenario as the model saw it: what was run (scenario, mutants), what happened
+/// One execution of a world as the model saw it: what was run (world, mutants), what happened
 /// (entries in execution order) and how it ended. Renderers turn it into text, Mermaid and Markdown.
 /// </summary>
 public sealed record CanonicalTrace(
-    string Scenario,
+    string World,
     IReadOnlyList<string> Mutants,
     IReadOnlyList<TraceEntry> Entries,
     TraceVerdict Verdict)

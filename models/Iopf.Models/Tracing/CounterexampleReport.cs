@@ -9,11 +9,12 @@ namespace Iopf.Models.Tracing;
 public static class CounterexampleReport
 {
     /// <summary>scheduleFileName / coyoteTraceFileName are names beside the report (no directories: the page stays the same wherever it is written).</summary>
-    public static string Render(CanonicalTrace trace, string modelFingerprint, string scheduleFileName, string coyoteTraceFileName)
+    /// <param name="worldArgument">What IOPF_WORLD must say for Coyote's replay: the built-in world's name or the world file's path.</param>
+    public static string Render(CanonicalTrace trace, string modelFingerprint, string scheduleFileName, string coyoteTraceFileName, string worldArgument)
     {
         var mutants = trace.Mutants.Count == 0 ? "(none)" : string.Join(", ", trace.Mutants);
         var text = new StringBuilder();
-        text.Append($"# {trace.Scenario}: ");
+        text.Append($"# {trace.World}: ");
         text.Append(trace.Verdict.Holds ? "every property holds\n\n" : $"{trace.Verdict.Property} VIOLATED\n\n");
         if (!trace.Verdict.Holds)
         {
@@ -27,15 +28,15 @@ public static class CounterexampleReport
         }
 
         text.Append("| | |\n|---|---|\n");
-        text.Append($"| scenario | {trace.Scenario} |\n");
+        text.Append($"| world | {trace.World} |\n");
         text.Append($"| mutants | {mutants} |\n");
         text.Append($"| model fingerprint | `{modelFingerprint}` |\n");
         text.Append($"| trace lines | {trace.Entries.Count} |\n\n");
 
         text.Append("## Replay\n\n```sh\n");
         text.Append($"iopf replay {scheduleFileName}\n");
-        var env = trace.Mutants.Count == 0 ? string.Empty : $"IOPF_MUTANTS={string.Join(",", trace.Mutants)} ";
-        text.Append($"{env}dotnet coyote replay artifacts/bin/Iopf.Models/debug/Iopf.Models.dll {coyoteTraceFileName} -m {trace.Scenario}\n");
+        var env = $"IOPF_WORLD={worldArgument} " + (trace.Mutants.Count == 0 ? string.Empty : $"IOPF_MUTANTS={string.Join(",", trace.Mutants)} ");
+        text.Append($"{env}dotnet coyote replay artifacts/bin/Iopf.Models/debug/Iopf.Models.dll {coyoteTraceFileName} -m World\n");
         text.Append("```\n\n");
 
         text.Append("## Sequence\n\n```mermaid\n").Append(MermaidRenderer.Render(trace)).Append("```\n\n");

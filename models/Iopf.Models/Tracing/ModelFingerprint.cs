@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
-using Iopf.Models.Scenarios;
+using Iopf.Models.Entry;
 using Iopf.Protocol.Messages;
 using Iopf.Specs.Properties;
 
@@ -20,7 +20,7 @@ public static class ModelFingerprint
     [
         typeof(Message).Assembly,
         typeof(PropertySet).Assembly,
-        typeof(ScenarioRunner).Assembly,
+        typeof(WorldRunner).Assembly,
     ];
 
     public static string Current { get; } = Compute();

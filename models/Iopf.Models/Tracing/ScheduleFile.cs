@@ -2,18 +2,22 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Iopf.Models.Exploration;
-using Iopf.Models.Scenarios;
+using Iopf.Models.Entry;
 using Iopf.Protocol.Configuration;
+using Iopf.Worlds;
+using Iopf.Worlds.Reading;
+using Iopf.Worlds.Sampling;
 
 namespace Iopf.Models.Tracing;
 
 /// <summary>
 /// A counterexample schedule as the harness stores it: Coyote's reproducible trace wrapped in a header that
-/// says what it was recorded against (scenario, mutants, budget, model fingerprint) and what it showed.
-/// Coyote's trace alone names none of these, so a schedule from another model would fail opaquely.
+/// says what it was recorded against (the world, whole, so the schedule replays without its file; mutants,
+/// budget, model fingerprint) and what it showed. Coyote's trace alone names none of these, so a schedule from
+/// another model would fail opaquely.
 /// </summary>
 public sealed record ScheduleFile(
-    string Scenario,
+    WorldDefinition World,
     IReadOnlyList<Mutant> Mutants,
     ExplorationBudget Budget,
     string ModelFingerprint,
@@ -21,19 +25,21 @@ public sealed record ScheduleFile(
     string Verdict,
     string CoyoteTrace)
 {
-    public const string Format = "iopf-schedule/1";
+    public const string Format = "iopf-schedule/2";
 
     public const string Extension = ".schedule.json";
 
-    /// <summary>The scenario with the recorded mutants switched on (the scenario name was checked on load).</summary>
-    public Scenario Resolve() => ScenarioCatalog.Find(Scenario)!.WithMutants(Mutants);
+    /// <summary>The recorded world with the recorded mutants switched on.</summary>
+    public WorldDefinition Resolve() => World.WithMutants(Mutants);
 
     public string ToJson()
     {
         var header = new Header
         {
             Format = Format,
-            Scenario = Scenario,
+            World = World.Name,
+            WorldOrigin = World.Origin,
+            WorldDefinition = JsonNode.Parse(World.Text, null, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip }),
             Mutants = [.. Mutants.Select(m => m.ToString())],
             Budget = new BudgetHeader
             {
@@ -85,10 +91,20 @@ public sealed record ScheduleFile(
         string Required(string? value, string key) =>
             string.IsNullOrWhiteSpace(value) ? throw new ScheduleException($"{source}: schedule header lacks '{key}'") : value;
 
-        var scenario = Required(header.Scenario, "scenario");
-        if (ScenarioCatalog.Find(scenario) is null)
+        var worldName = Required(header.World, "world");
+        if (header.WorldDefinition is not JsonObject definition)
         {
-            throw new ScheduleException($"{source}: {new UnknownNameException("scenario", scenario, ScenarioCatalog.All.Select(s => s.Name)).Message}");
+            throw new ScheduleException($"{source}: schedule header lacks the recorded world ('worldDefinition')");
+        }
+
+        WorldDefinition world;
+        try
+        {
+            world = WorldReader.Parse(definition.ToJsonString(), $"{source} (recorded world {worldName})", worldName, Required(header.WorldOrigin, "worldOrigin"));
+        }
+        catch (DataFileException e)
+        {
+            throw new ScheduleException(e.Message);
         }
 
         IReadOnlyList<Mutant> mutants;
@@ -113,7 +129,7 @@ public sealed record ScheduleFile(
         }
 
         return new ScheduleFile(
-            scenario,
+            world,
             mutants,
             new ExplorationBudget(budget.Iterations, strategy, budget.MaxSteps, budget.Seed, budget.StrategyBound),
             Required(header.ModelFingerprint, "modelFingerprint"),
@@ -143,7 +159,11 @@ public sealed record ScheduleFile(
     {
         public string? Format { get; set; }
 
-        public string? Scenario { get; set; }
+        public string? World { get; set; }
+
+        public string? WorldOrigin { get; set; }
+
+        public JsonNode? WorldDefinition { get; set; }
 
         public List<string>? Mutants { get; set; }
 

@@ -1,5 +1,6 @@
 using Iopf.Models.Exploration;
-using Iopf.Models.Scenarios;
+using Iopf.Worlds;
+using Iopf.Worlds.Sampling;
 
 namespace Iopf.Models.Tracing;
 
@@ -10,10 +11,10 @@ namespace Iopf.Models.Tracing;
 /// </summary>
 public static class TracedReplay
 {
-    public static (ExplorationOutcome Outcome, CanonicalTrace Trace) Run(Scenario scenario, ExplorationBudget budget, string coyoteTrace)
+    public static (ExplorationOutcome Outcome, CanonicalTrace Trace) Run(WorldDefinition world, ExplorationBudget budget, string coyoteTrace)
     {
         TraceRecorder? recorder = null;
-        var outcome = Explorer.Replay(scenario, budget, coyoteTrace, runtime =>
+        var outcome = Explorer.Replay(world, budget, coyoteTrace, runtime =>
         {
             // Called once per iteration; a replay has one, but keep only the last to be safe.
             recorder = new TraceRecorder();
@@ -25,7 +26,7 @@ public static class TracedReplay
             ? recorder?.ObligationOf(property)
             : null;
         var verdict = new TraceVerdict(outcome.ViolatedProperty, outcome.Verdict, obligation);
-        var trace = new CanonicalTrace(scenario.Name, [.. scenario.Config.Mutants.Select(m => m.ToString()).Order(StringComparer.Ordinal)], entries, verdict);
+        var trace = new CanonicalTrace(world.Name, [.. world.Config.Mutants.Select(m => m.ToString()).Order(StringComparer.Ordinal)], entries, verdict);
         return (outcome, trace);
     }
 

@@ -2,44 +2,46 @@ using System.CommandLine;
 using System.Globalization;
 using Iopf.Exhaustive;
 using Iopf.Harness.Rendering;
-using Iopf.Models.Exploration;
-using Iopf.Models.Scenarios;
+using Iopf.Harness.Running;
+using Iopf.Models.Entry;
 using Spectre.Console;
 
 namespace Iopf.Harness.Commands;
 
-/// <summary>`iopf exhaustive`: every interleaving of small configurations (breadth-first, so a counterexample is a shortest one).</summary>
+/// <summary>`iopf exhaustive`: every interleaving of worlds (by default the plan's small ones; breadth-first, so a counterexample is a shortest one).</summary>
 public static class ExhaustiveCommand
 {
     public static Command Create(CliOutput output)
     {
-        var plan = new Option<string>("--plan") { Description = "coyote.json with an exhaustive section; default: ./coyote.json when present, else the built-in configurations", HelpName = "path" };
-        var configs = new Option<string[]>("--config") { Description = "Configuration to check (repeatable); default: the plan's list", HelpName = "name" };
+        var worlds = new WorldChoice();
+        worlds.Worlds.Description = "World to check (repeatable): a built-in world's name or the path of a world file; default: the plan's small worlds";
         var mutants = new Option<string[]>("--mutant") { Description = "Mutant to switch on (repeatable)", HelpName = "name" };
         var maxStates = new Option<int?>("--max-states") { Description = "Stop after this many distinct states (overrides the plan)", HelpName = "n" };
         var maxDepth = new Option<int?>("--max-depth") { Description = "Do not expand states at this depth (overrides the plan)", HelpName = "n" };
-        var command = new Command("exhaustive", "Explore every interleaving of small configurations and check every property");
-        command.Options.Add(plan);
-        command.Options.Add(configs);
+        var command = new Command("exhaustive", "Explore every interleaving of worlds and check every property on every transition");
+        worlds.AddTo(command);
         command.Options.Add(mutants);
         command.Options.Add(maxStates);
         command.Options.Add(maxDepth);
         command.SetAction(parsed =>
         {
-            var loaded = parsed.GetValue(plan) is { } path ? ExhaustivePlan.Load(path)
-                : File.Exists(ExplorationPlan.FileName) ? ExhaustivePlan.Load(ExplorationPlan.FileName)
-                : ExhaustivePlan.BuiltIn;
-            var chosen = (parsed.GetValue(configs) ?? []).Select(name => loaded.Find(name)
-                ?? throw new UnknownNameException("exhaustive configuration", name, loaded.Known.Select(c => c.Name))).ToList();
-            var switched = MutantSelection.Parse(string.Join(",", parsed.GetValue(mutants) ?? []));
-            var options = loaded.Options with
+            var plan = worlds.LoadPlan(parsed);
+            var chosen = worlds.Named(parsed, plan) ?? plan.Worlds.Where(w => w.IsSmall).ToList();
+            if (chosen.Count == 0)
             {
-                MaxStates = parsed.GetValue(maxStates) is { } states ? Positive(states, "--max-states", 1) : loaded.Options.MaxStates,
-                MaxDepth = parsed.GetValue(maxDepth) is { } depth ? Positive(depth, "--max-depth", 0) : loaded.Options.MaxDepth,
+                throw new UsageException($"{plan.Source}: none of the plan's worlds is marked small (\"exhaustive\": {{ \"small\": true }}); name one with --world");
+            }
+
+            var switched = MutantSelection.Parse(string.Join(",", parsed.GetValue(mutants) ?? []));
+            var defaults = new ExhaustiveOptions();
+            var options = defaults with
+            {
+                MaxStates = parsed.GetValue(maxStates) is { } states ? Positive(states, "--max-states", 1) : plan.MaxStates ?? defaults.MaxStates,
+                MaxDepth = parsed.GetValue(maxDepth) is { } depth ? Positive(depth, "--max-depth", 0) : plan.MaxDepth ?? defaults.MaxDepth,
             };
 
-            var results = (chosen.Count > 0 ? chosen : loaded.Defaults)
-                .Select(small => (small.Name, Result: ExhaustiveExplorer.Explore(small.Config with { Mutants = [.. switched] }, options)))
+            var results = chosen
+                .Select(world => (world.Name, Result: ExhaustiveExplorer.Explore(world.WithMutants(switched).Config, options)))
                 .ToList();
 
             var console = Consoles.Over(output);
@@ -65,7 +67,7 @@ public static class ExhaustiveCommand
 
     private static Table Table(IEnumerable<(string Name, ExhaustiveResult Result)> results)
     {
-        var table = new Table().AddColumns("configuration", "coverage", "states", "transitions", "steps run", "depth", "quiescent", "cannot complete", "seconds", "states/s");
+        var table = new Table().AddColumns("world", "coverage", "states", "transitions", "steps run", "depth", "quiescent", "cannot complete", "seconds", "states/s");
         foreach (var column in table.Columns.Skip(2))
         {
             column.RightAligned();

@@ -2,23 +2,24 @@ using System.CommandLine;
 using System.ComponentModel;
 using System.Reflection;
 using Iopf.Harness.Rendering;
-using Iopf.Models.Exploration;
-using Iopf.Models.Scenarios;
 using Iopf.Protocol.Configuration;
+using Iopf.Worlds;
+using Iopf.Worlds.Sampling;
 using Spectre.Console;
 
 namespace Iopf.Harness.Commands;
 
-/// <summary>`iopf list`: the scenarios, mutants and strategies the other commands accept, each with one line.</summary>
+/// <summary>`iopf list`: the worlds, designs, mutants and strategies the other commands accept, each with one line.</summary>
 public static class ListCommand
 {
     public static Command Create(CliOutput output)
     {
-        var command = new Command("list", "List scenarios, mutants and exploration strategies");
+        var command = new Command("list", "List the built-in worlds, designs, mutants and exploration strategies");
         command.SetAction(_ =>
         {
             var console = Consoles.Over(output);
-            console.Write(Listing("Scenario", ScenarioCatalog.All.Select(s => (s.Name, s.Summary))));
+            console.Write(Listing("World", WorldCatalog.BuiltIn.Select(w => (w.Name, (w.IsSmall ? "[exhaustive] " : string.Empty) + w.Description))));
+            console.Write(Listing("Design", Enum.GetValues<Design>().Select(d => (d.ToString(), Iopf.Models.Designs.DesignCatalog.Summary(d)))));
             console.Write(Listing("Mutant", Enum.GetValues<Mutant>().Select(m => (m.ToString(), DescriptionOf(m)))));
             console.Write(Listing("Strategy", StrategyNames.All.Select(s => (s, "Coyote's " + s + " scheduler (samples schedules; not exhaustive)"))));
             return ExitCodes.Holds;

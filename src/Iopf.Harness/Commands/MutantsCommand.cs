@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Iopf.Harness.Rendering;
-using Iopf.Models.Exploration;
+using Iopf.Harness.Running;
+using Iopf.Worlds.Sampling;
 using Iopf.Models.Mutants;
 using Iopf.Models.Reports;
 using Spectre.Console;
@@ -8,7 +9,7 @@ using Spectre.Console;
 namespace Iopf.Harness.Commands;
 
 /// <summary>
-/// `iopf mutants`: the kill table. Every mutant of the zoo is explored with its scenario's coyote.json budget;
+/// `iopf mutants`: the kill table. Every mutant of the zoo is explored with the plan's budget for its world;
 /// for each: which monitor caught it, after how many schedules and steps, under which strategy, the saved
 /// schedule, and whether that schedule replays to the same violation at the same step.
 /// </summary>
@@ -16,27 +17,27 @@ public static class MutantsCommand
 {
     public static Command Create(CliOutput output)
     {
-        var config = new Option<string>("--config") { Description = "The exploration plan", DefaultValueFactory = _ => ExplorationPlan.FileName, HelpName = "coyote.json" };
+        var worlds = new WorldChoice();
         var outDir = new Option<string>("--out", "-o") { Description = "Directory for the mutants' schedules", DefaultValueFactory = _ => "out", HelpName = "dir" };
         var command = new Command("mutants", "Run the bug zoo: every mutant must be caught by its monitor, and its schedule must replay");
-        command.Options.Add(config);
+        command.Options.Add(worlds.Plan);
         command.Options.Add(outDir);
         command.SetAction(parsed =>
         {
-            var plan = ExplorationPlan.Load(parsed.GetValue(config)!);
+            var plan = worlds.LoadPlan(parsed);
             var directory = parsed.GetValue(outDir)!;
             var console = Consoles.Over(output);
             var rows = KillTable.Compute(plan, MutantCatalog.Sampled, m => console.MarkupLine($"[grey]exploring {Markup.Escape(m)}[/]"));
             var schedules = rows.Where(r => r.Schedule is not null).Select(r => ($"mutants/{r.Case.Mutant}.trace", r.Schedule!)).ToList();
             AtomicFiles.WriteAll(directory, schedules);
 
-            var table = new Table().Border(TableBorder.Rounded).AddColumns("Mutant", "Scenario", "Caught by", "Iterations", "Steps", "Strategy", "Replays", "Schedule");
+            var table = new Table().Border(TableBorder.Rounded).AddColumns("Mutant", "World", "Caught by", "Iterations", "Steps", "Strategy", "Replays", "Schedule");
             foreach (var r in rows)
             {
                 var caught = r.CaughtBy is null ? "[red]SURVIVED[/]" : r.AsExpected ? r.CaughtBy : $"[yellow]{r.CaughtBy} (expected {r.Case.ExpectedProperty})[/]";
                 table.AddRow(
                     r.Case.Mutant.ToString(),
-                    r.Case.Scenario.Name,
+                    r.Case.World.Name,
                     caught,
                     r.Iterations.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     r.Steps.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -28,7 +28,7 @@ public static class ReplayCommand
 
         var recorded = replay.Schedule;
         var mutants = recorded.Mutants.Count == 0 ? "no mutants" : "mutants " + string.Join(", ", recorded.Mutants);
-        output.Writer.WriteLine($"replayed {recorded.Scenario} ({mutants}), {replay.Outcome.StepsInBugTrace} scheduling decisions");
+        output.Writer.WriteLine($"replayed {recorded.World.Name} ({mutants}), {replay.Outcome.StepsInBugTrace} scheduling decisions");
         var verdict = replay.Trace.Verdict;
         output.Writer.WriteLine($"{verdict.Property} VIOLATED: {verdict.Text}");
         if (verdict.OutstandingObligation is { } owed)

@@ -6,30 +6,32 @@ using Iopf.Harness.Reports;
 using Iopf.Harness.Running;
 using Iopf.Models.Exploration;
 using Iopf.Models.Tracing;
+using Iopf.Worlds;
+using Iopf.Worlds.Plan;
+using Iopf.Worlds.Sampling;
 using Spectre.Console;
 
 namespace Iopf.Harness.Commands;
 
 /// <summary>
-/// `iopf run`: explores the scenarios of coyote.json (or the chosen ones), prints the verdict table, and
+/// `iopf run`: samples the worlds of the plan (or the chosen ones) with Coyote, prints the verdict table, and
 /// writes each counterexample and the requested reports into the out directory. Exit 0 / 1 / 2.
 /// </summary>
 public static class RunCommand
 {
     public static Command Create(CliOutput output)
     {
-        var scenarios = new Option<string[]>("--scenario") { Description = "Scenario to explore (repeatable); default: every scenario of the config", HelpName = "name" };
-        var mutants = new Option<string[]>("--mutant") { Description = "Mutant to switch on in every explored scenario (repeatable)", HelpName = "name" };
-        var strategy = new Option<string?>("--strategy") { Description = "Exploration strategy (overrides the config)" };
+        var worlds = new WorldChoice();
+        var mutants = new Option<string[]>("--mutant") { Description = "Mutant to switch on in every explored world (repeatable)", HelpName = "name" };
+        var strategy = new Option<string?>("--strategy") { Description = "Exploration strategy (overrides the plan)" };
         strategy.AcceptOnlyFromAmong([.. StrategyNames.All]);
-        var iterations = new Option<uint>("--iterations", "-i") { Description = "Schedules to explore per scenario (overrides the config)" };
-        var seed = new Option<uint>("--seed") { Description = "Random seed (overrides the config); shard k uses seed + k" };
-        var maxSteps = new Option<uint>("--max-steps") { Description = "Scheduling-step bound per schedule (overrides the config)" };
-        var config = new Option<string>("--config") { Description = "The exploration plan", DefaultValueFactory = _ => ExplorationPlan.FileName, HelpName = "coyote.json" };
+        var iterations = new Option<uint>("--iterations", "-i") { Description = "Schedules to explore per world (overrides the plan)" };
+        var seed = new Option<uint>("--seed") { Description = "Random seed (overrides the plan); shard k uses seed + k" };
+        var maxSteps = new Option<uint>("--max-steps") { Description = "Scheduling-step bound per schedule (overrides the plan)" };
         var outDir = new Option<string>("--out", "-o") { Description = "Directory for counterexamples and reports", DefaultValueFactory = _ => "out", HelpName = "dir" };
         var reports = new Option<string[]>("--report") { Description = "Report to write into the out directory (repeatable): json, junit" };
         reports.AcceptOnlyFromAmong(ReportFormat.All);
-        var parallel = new Option<int>("--parallel") { Description = "Independent shards per scenario, each its own engine with a derived seed", DefaultValueFactory = _ => 1, HelpName = "N" };
+        var parallel = new Option<int>("--parallel") { Description = "Independent shards per world, each its own engine with a derived seed", DefaultValueFactory = _ => 1, HelpName = "N" };
 
         iterations.Validators.Add(r =>
         {
@@ -53,8 +55,9 @@ public static class RunCommand
             }
         });
 
-        var command = new Command("run", "Explore scenarios with Coyote and report, per property, whether it held");
-        foreach (var option in new Option[] { scenarios, mutants, strategy, iterations, seed, maxSteps, config, outDir, reports, parallel })
+        var command = new Command("run", "Sample schedules of worlds with Coyote and report, per property, whether it held");
+        worlds.AddTo(command);
+        foreach (var option in new Option[] { mutants, strategy, iterations, seed, maxSteps, outDir, reports, parallel })
         {
             command.Options.Add(option);
         }
@@ -63,10 +66,11 @@ public static class RunCommand
         {
             var strategyName = parsed.GetValue(strategy);
             Strategy? chosenStrategy = strategyName is null ? null : StrategyNames.TryParse(strategyName, out var s) ? s : null;
+            var plan = worlds.LoadPlan(parsed);
             return Execute(
                 new RunArguments(
-                    parsed.GetValue(config)!,
-                    parsed.GetValue(scenarios) ?? [],
+                    plan,
+                    worlds.Named(parsed, plan),
                     parsed.GetValue(mutants) ?? [],
                     new BudgetOverrides(chosenStrategy, Given(parsed, iterations), Given(parsed, seed), Given(parsed, maxSteps)),
                     parsed.GetValue(outDir)!,
@@ -81,15 +85,14 @@ public static class RunCommand
     private static uint? ParsedOrNull(System.CommandLine.Parsing.OptionResult r) =>
         r.Tokens.Count == 1 && uint.TryParse(r.Tokens[0].Value, out var value) ? value : null;
 
-    /// <summary>The option's value when it was on the command line; null lets the config's value stand.</summary>
+    /// <summary>The option's value when it was on the command line; null lets the plan's or the world's value stand.</summary>
     private static uint? Given(ParseResult parsed, Option<uint> option) =>
         parsed.GetResult(option) is null ? null : parsed.GetValue(option);
 
     public static int Execute(RunArguments args, CliOutput output)
     {
         // Everything is checked before the first schedule runs, and nothing is written before the last one.
-        var plan = ExplorationPlan.Load(args.ConfigPath);
-        var runs = RunPlanner.Plan(plan, args.Scenarios, args.Mutants, args.Overrides);
+        var runs = RunPlanner.Plan(args.Plan, args.Worlds, args.Mutants, args.Overrides);
         StagedFiles.CheckDirectory(args.OutDirectory, "--out");
 
         var console = Consoles.Over(output);
@@ -107,7 +110,7 @@ public static class RunCommand
             else
             {
                 // A counterexample left by an earlier run would contradict this run's verdict.
-                foreach (var name in CounterexampleFiles.NamesOf(result.Run.Scenario.Name))
+                foreach (var name in CounterexampleFiles.NamesOf(result.Run.World.Name))
                 {
                     files.RemoveStale(Path.Combine(args.OutDirectory, name));
                 }
@@ -143,8 +146,8 @@ public static class RunCommand
 
 /// <summary>The parsed arguments of `run`.</summary>
 public sealed record RunArguments(
-    string ConfigPath,
-    IReadOnlyList<string> Scenarios,
+    VerificationPlan Plan,
+    IReadOnlyList<WorldDefinition>? Worlds,
     IReadOnlyList<string> Mutants,
     BudgetOverrides Overrides,
     string OutDirectory,

@@ -11,7 +11,7 @@ public static class CounterexampleFiles
 {
     public const string CoyoteTraceExtension = ".trace";
 
-    public static string ScheduleName(string scenario) => scenario + ScheduleFile.Extension;
+    public static string ScheduleName(string world) => world + ScheduleFile.Extension;
 
     /// <summary>The base path of a schedule path (without .schedule.json, or without its last extension for other names).</summary>
     public static string BaseOf(string schedulePath) =>
@@ -20,26 +20,29 @@ public static class CounterexampleFiles
             : Path.Combine(Path.GetDirectoryName(schedulePath) ?? string.Empty, Path.GetFileNameWithoutExtension(schedulePath));
 
     /// <summary>Stages the rendered trace (text, Mermaid, Markdown) beside the schedule.</summary>
-    public static void StageTrace(StagedFiles files, string schedulePath, CanonicalTrace trace, string fingerprint)
+    public static void StageTrace(StagedFiles files, string schedulePath, CanonicalTrace trace, ScheduleFile schedule)
     {
         var basePath = BaseOf(schedulePath);
         files.Add(basePath + ".counterexample.txt", TraceTextRenderer.Render(trace));
         files.Add(basePath + ".counterexample.mmd", MermaidRenderer.Render(trace));
-        files.Add(basePath + ".counterexample.md", CounterexampleReport.Render(trace, fingerprint, Path.GetFileName(schedulePath), Path.GetFileName(basePath) + CoyoteTraceExtension));
+        files.Add(basePath + ".counterexample.md", CounterexampleReport.Render(trace, schedule.ModelFingerprint, Path.GetFileName(schedulePath), Path.GetFileName(basePath) + CoyoteTraceExtension, WorldArgument(schedule)));
     }
 
-    /// <summary>Every file name a counterexample of the scenario has in the out directory.</summary>
-    public static IEnumerable<string> NamesOf(string scenario)
+    /// <summary>What IOPF_WORLD must say to replay the schedule's raw trace with Coyote's CLI: a built-in world's name, else its file.</summary>
+    public static string WorldArgument(ScheduleFile schedule) => schedule.World.IsBuiltIn ? schedule.World.Name : schedule.World.Origin;
+
+    /// <summary>Every file name a counterexample of the world has in the out directory.</summary>
+    public static IEnumerable<string> NamesOf(string world)
     {
-        return [scenario + ScheduleFile.Extension, scenario + CoyoteTraceExtension, scenario + ".counterexample.txt", scenario + ".counterexample.mmd", scenario + ".counterexample.md"];
+        return [world + ScheduleFile.Extension, world + CoyoteTraceExtension, world + ".counterexample.txt", world + ".counterexample.mmd", world + ".counterexample.md"];
     }
 
     /// <summary>Stages everything of a counterexample found by `run`: schedule, raw Coyote trace, rendered trace.</summary>
     public static void StageAll(StagedFiles files, string outDirectory, ScheduleFile schedule, CanonicalTrace trace)
     {
-        var schedulePath = Path.Combine(outDirectory, ScheduleName(schedule.Scenario));
+        var schedulePath = Path.Combine(outDirectory, ScheduleName(schedule.World.Name));
         files.Add(schedulePath, schedule.ToJson());
         files.Add(BaseOf(schedulePath) + CoyoteTraceExtension, schedule.CoyoteTrace);
-        StageTrace(files, schedulePath, trace, schedule.ModelFingerprint);
+        StageTrace(files, schedulePath, trace, schedule);
     }
 }

@@ -24,7 +24,7 @@ public sealed class StagedFiles
         files.Add((full, text));
     }
 
-    /// <summary>A file of an earlier run that would now mislead (a counterexample for a scenario that held): deleted at commit.</summary>
+    /// <summary>A file of an earlier run that would now mislead (a counterexample for a world that held): deleted at commit.</summary>
     public void RemoveStale(string path) => stale.Add(Path.GetFullPath(path));
 
     /// <summary>Writes every staged file and removes the stale ones; the directories are created only now.</summary>

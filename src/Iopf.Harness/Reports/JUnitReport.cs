@@ -6,17 +6,17 @@ using Iopf.Specs.Properties;
 namespace Iopf.Harness.Reports;
 
 /// <summary>
-/// The run as JUnit XML, which CI systems display natively: one test suite per scenario, one test case per
+/// The run as JUnit XML, which CI systems display natively: one test suite per world, one test case per
 /// property, a failure element carrying the verdict and the replay command where the property was violated.
 /// </summary>
 public static class JUnitReport
 {
-    public static string Render(IReadOnlyList<ScenarioResult> results, string outDirectory)
+    public static string Render(IReadOnlyList<WorldResult> results, string outDirectory)
     {
         var suites = new XElement("testsuites", new XAttribute("name", Cli.Name));
         foreach (var r in results)
         {
-            var name = r.Run.Scenario.Name;
+            var name = r.Run.World.Name;
 
             // A failure that is no property's (an exception in a party) still needs a failing test case.
             IEnumerable<string> cases = r.Outcome.ViolatedProperty is { } violated && !PropertySet.Names.Contains(violated)
@@ -40,7 +40,7 @@ public static class JUnitReport
                 suite.Add(testcase);
             }
 
-            suite.Add(new XElement("system-out", $"iterations {r.Outcome.IterationsRun}/{r.Run.Budget.Iterations}, seed {r.Run.Budget.Seed}, mutants: {string.Join(",", r.Run.Scenario.Config.Mutants.Select(m => m.ToString()).Order(StringComparer.Ordinal))}"));
+            suite.Add(new XElement("system-out", $"iterations {r.Outcome.IterationsRun}/{r.Run.Budget.Iterations}, seed {r.Run.Budget.Seed}, mutants: {string.Join(",", r.Run.World.Config.Mutants.Select(m => m.ToString()).Order(StringComparer.Ordinal))}"));
             suites.Add(suite);
         }
 

@@ -1,3 +1,4 @@
+using Iopf.Worlds.Sampling;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Iopf.Harness.Running;
@@ -7,17 +8,17 @@ using Iopf.Specs.Properties;
 namespace Iopf.Harness.Reports;
 
 /// <summary>
-/// The run as JSON for CI: every scenario with its budget, mutants, per-property verdicts, iterations and
+/// The run as JSON for CI: every world with its budget, mutants, per-property verdicts, iterations and
 /// schedule file. Everything that varies between identical runs (wall-clock times) sits under "timings",
 /// so a comparison can drop that one field; schedule paths are relative to the out directory.
 /// </summary>
 public static class JsonReport
 {
-    public static string Render(IReadOnlyList<ScenarioResult> results, string modelFingerprint, TimeSpan total)
+    public static string Render(IReadOnlyList<WorldResult> results, string modelFingerprint, TimeSpan total)
     {
-        var scenarios = new JsonArray();
+        var worlds = new JsonArray();
         var timings = new JsonObject { ["totalSeconds"] = Math.Round(total.TotalSeconds, 3) };
-        var perScenario = new JsonObject();
+        var perWorld = new JsonObject();
         foreach (var r in results)
         {
             var properties = new JsonArray();
@@ -32,8 +33,8 @@ public static class JsonReport
 
             var entry = new JsonObject
             {
-                ["name"] = r.Run.Scenario.Name,
-                ["mutants"] = new JsonArray([.. r.Run.Scenario.Config.Mutants.Select(m => m.ToString()).Order(StringComparer.Ordinal).Select(m => (JsonNode)m)]),
+                ["name"] = r.Run.World.Name,
+                ["mutants"] = new JsonArray([.. r.Run.World.Config.Mutants.Select(m => m.ToString()).Order(StringComparer.Ordinal).Select(m => (JsonNode)m)]),
                 ["strategy"] = r.Run.Budget.Strategy.ToCliName(),
                 ["seed"] = r.Run.Budget.Seed,
                 ["maxSteps"] = r.Run.Budget.MaxSteps,
@@ -54,17 +55,17 @@ public static class JsonReport
                 };
             }
 
-            scenarios.Add(entry);
-            perScenario[r.Run.Scenario.Name] = Math.Round(r.Elapsed.TotalSeconds, 3);
+            worlds.Add(entry);
+            perWorld[r.Run.World.Name] = Math.Round(r.Elapsed.TotalSeconds, 3);
         }
 
-        timings["scenarios"] = perScenario;
+        timings["worlds"] = perWorld;
         var report = new JsonObject
         {
             ["tool"] = Cli.Name,
             ["modelFingerprint"] = modelFingerprint,
             ["verdict"] = results.All(r => r.Outcome.Holds) ? "holds" : "violated",
-            ["scenarios"] = scenarios,
+            ["worlds"] = worlds,
             ["timings"] = timings,
         };
         return report.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";

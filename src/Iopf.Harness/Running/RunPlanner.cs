@@ -1,41 +1,25 @@
-using Iopf.Models.Exploration;
-using Iopf.Models.Scenarios;
+using Iopf.Models.Entry;
 using Iopf.Protocol.Configuration;
+using Iopf.Worlds;
+using Iopf.Worlds.Plan;
+using Iopf.Worlds.Sampling;
 
 namespace Iopf.Harness.Running;
 
-/// <summary>Command-line overrides of the budgets read from coyote.json (null: keep the file's value).</summary>
+/// <summary>Command-line overrides of the budgets read from the plan and the worlds (null: keep their value).</summary>
 public sealed record BudgetOverrides(Strategy? Strategy, uint? Iterations, uint? Seed, uint? MaxSteps);
 
 /// <summary>
-/// Turns coyote.json and the command line into the list of scenario runs, checking every name first:
-/// an unknown scenario or mutant is refused before anything is explored.
+/// Turns the plan, the chosen worlds and the command line into the list of world runs, checking every name
+/// first: an unknown world or mutant is refused before anything is explored.
 /// </summary>
 public static class RunPlanner
 {
-    public static IReadOnlyList<ScenarioRun> Plan(ExplorationPlan plan, IReadOnlyList<string> scenarioNames, IReadOnlyList<string> mutantNames, BudgetOverrides overrides)
+    public static IReadOnlyList<WorldRun> Plan(VerificationPlan plan, IReadOnlyList<WorldDefinition>? worlds, IReadOnlyList<string> mutantNames, BudgetOverrides overrides)
     {
         IReadOnlyList<Mutant> mutants = MutantSelection.Parse(string.Join(",", mutantNames));
-        var chosen = new List<(Scenario, ExplorationBudget)>();
-        if (scenarioNames.Count == 0)
-        {
-            chosen.AddRange(plan.Entries);
-        }
-        else
-        {
-            foreach (var name in scenarioNames.Distinct())
-            {
-                var scenario = ScenarioCatalog.Find(name)
-                    ?? throw new UnknownNameException("scenario", name, ScenarioCatalog.All.Select(s => s.Name));
-
-                // A scenario left out of coyote.json is still runnable, with the built-in default budget.
-                var budget = plan.Entries.FirstOrDefault(e => e.Scenario.Name == name).Budget ?? new ExplorationBudget();
-                chosen.Add((scenario, budget));
-            }
-        }
-
-        return chosen
-            .Select(c => new ScenarioRun(c.Item1.WithMutants(mutants), Apply(c.Item2, overrides)))
+        return (worlds ?? plan.Worlds)
+            .Select(w => new WorldRun(w.WithMutants(mutants), Apply(plan.BudgetOf(w), overrides)))
             .ToList();
     }
 

@@ -5,24 +5,24 @@ using Spectre.Console;
 namespace Iopf.Harness.Running;
 
 /// <summary>
-/// Explores the planned scenarios one after another (each possibly sharded), with a progress bar on an
+/// Explores the planned worlds one after another (each possibly sharded), with a progress bar on an
 /// interactive terminal, and replays every counterexample once with the trace recorder attached.
 /// </summary>
 public static class RunSession
 {
-    public static IReadOnlyList<ScenarioResult> Execute(IReadOnlyList<ScenarioRun> runs, int shards, IAnsiConsole console)
+    public static IReadOnlyList<WorldResult> Execute(IReadOnlyList<WorldRun> runs, int shards, IAnsiConsole console)
     {
         if (!console.Profile.Capabilities.Interactive)
         {
             return runs.Select(r => ExploreOne(r, shards, () => { })).ToList();
         }
 
-        var results = new List<ScenarioResult>();
+        var results = new List<WorldResult>();
         console.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .Start(context =>
             {
-                var tasks = runs.Select(r => context.AddTask(r.Scenario.Name, autoStart: false, maxValue: r.Budget.Iterations)).ToList();
+                var tasks = runs.Select(r => context.AddTask(r.World.Name, autoStart: false, maxValue: r.Budget.Iterations)).ToList();
                 for (var i = 0; i < runs.Count; i++)
                 {
                     var task = tasks[i];
@@ -37,24 +37,24 @@ public static class RunSession
         return results;
     }
 
-    private static ScenarioResult ExploreOne(ScenarioRun run, int shards, Action onIteration)
+    private static WorldResult ExploreOne(WorldRun run, int shards, Action onIteration)
     {
         var clock = Stopwatch.StartNew();
-        var outcome = ShardedExplorer.Explore(run.Scenario, run.Budget, shards, onIteration);
+        var outcome = ShardedExplorer.Explore(run.World, run.Budget, shards, onIteration);
         if (outcome.Holds || outcome.ReproducibleTrace is not { } coyoteTrace)
         {
-            return new ScenarioResult(run, outcome, shards, null, null, clock.Elapsed);
+            return new WorldResult(run, outcome, shards, null, null, clock.Elapsed);
         }
 
-        var (_, trace) = TracedReplay.Run(run.Scenario, outcome.Budget, coyoteTrace);
+        var (_, trace) = TracedReplay.Run(run.World, outcome.Budget, coyoteTrace);
         var schedule = new ScheduleFile(
-            run.Scenario.Name,
-            [.. run.Scenario.Config.Mutants.OrderBy(m => m.ToString(), StringComparer.Ordinal)],
+            run.World,
+            [.. run.World.Config.Mutants.OrderBy(m => m.ToString(), StringComparer.Ordinal)],
             outcome.Budget,
             ModelFingerprint.Current,
             outcome.ViolatedProperty!,
             outcome.Verdict ?? string.Empty,
             coyoteTrace);
-        return new ScenarioResult(run, outcome, shards, schedule, trace, clock.Elapsed);
+        return new WorldResult(run, outcome, shards, schedule, trace, clock.Elapsed);
     }
 }

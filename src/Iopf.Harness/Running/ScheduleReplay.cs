@@ -38,7 +38,7 @@ public sealed record ScheduleReplay(string SchedulePath, ScheduleFile Schedule, 
     public StagedFiles StageTrace()
     {
         var files = new StagedFiles();
-        CounterexampleFiles.StageTrace(files, SchedulePath, Trace, Schedule.ModelFingerprint);
+        CounterexampleFiles.StageTrace(files, SchedulePath, Trace, Schedule);
         return files;
     }
 }

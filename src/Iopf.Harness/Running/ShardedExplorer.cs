@@ -1,5 +1,6 @@
 using Iopf.Models.Exploration;
-using Iopf.Models.Scenarios;
+using Iopf.Worlds;
+using Iopf.Worlds.Sampling;
 
 namespace Iopf.Harness.Running;
 
@@ -11,18 +12,18 @@ namespace Iopf.Harness.Running;
 /// </summary>
 public static class ShardedExplorer
 {
-    public static ExplorationOutcome Explore(Scenario scenario, ExplorationBudget budget, int shards, Action onIteration)
+    public static ExplorationOutcome Explore(WorldDefinition world, ExplorationBudget budget, int shards, Action onIteration)
     {
         if (shards <= 1 || budget.Iterations <= 1)
         {
-            return Explorer.Explore(scenario, budget, _ => onIteration());
+            return Explorer.Explore(world, budget, _ => onIteration());
         }
 
         var budgets = Split(budget, shards);
         var stopped = new bool[budgets.Count];
         var tasks = budgets.Select((b, i) => Task.Run(() =>
         {
-            var outcome = Explorer.Explore(scenario, b, _ =>
+            var outcome = Explorer.Explore(world, b, _ =>
             {
                 // Stopping from inside the iteration that starts: the engine ends it as a failed iteration and
                 // returns normally. (TestingEngine.Stop would return at once and leave that iteration running.)

@@ -1,7 +1,8 @@
+using Iopf.Worlds.Sampling;
 using System.Diagnostics;
 using Iopf.Models.Exploration;
 using Iopf.Models.Mutants;
-using Iopf.Models.Scenarios;
+using Iopf.Models.Entry;
 using Iopf.Protocol.Configuration;
 
 namespace Iopf.Tests.Models;
@@ -30,13 +31,13 @@ public class CoyoteCliReplayTests
         var dir = Directory.CreateTempSubdirectory("iopf-replay-");
         try
         {
-            var schedule = Path.Combine(dir.FullName, $"{witness.Scenario.Name}.trace");
+            var schedule = Path.Combine(dir.FullName, $"{witness.World.Name}.trace");
             File.WriteAllText(schedule, outcome.ReproducibleTrace);
-            var output = CoyoteReplay(schedule, witness.Scenario.Name, witness.Mutant.ToString());
+            var output = CoyoteReplay(schedule, witness.World.Name, witness.Mutant.ToString());
             Assert.True(output.Contains("Reproduced 1 bug", StringComparison.Ordinal), output);
             Assert.Contains(property, output);
 
-            var onCorrectModel = CoyoteReplay(schedule, witness.Scenario.Name, mutants: string.Empty);
+            var onCorrectModel = CoyoteReplay(schedule, witness.World.Name, mutants: string.Empty);
             Assert.DoesNotContain("Reproduced 1 bug", onCorrectModel);
         }
         finally
@@ -45,14 +46,14 @@ public class CoyoteCliReplayTests
         }
     }
 
-    private static string CoyoteReplay(string schedule, string test, string mutants)
+    private static string CoyoteReplay(string schedule, string world, string mutants)
     {
         // The models project's own output (its deps.json resolves the protocol and specs assemblies);
         // same configuration folder as this test assembly (artifacts/bin/<Project>/<config>/).
         var configuration = Path.GetFileName(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory));
         var models = Path.Combine(RepoFiles.Root, "artifacts", "bin", "Iopf.Models", configuration, $"{typeof(CoyoteTests).Assembly.GetName().Name}.dll");
         Assert.True(File.Exists(models), $"{models} is not built");
-        var start = new ProcessStartInfo("dotnet", ["coyote", "replay", models, schedule, "-m", test])
+        var start = new ProcessStartInfo("dotnet", ["coyote", "replay", models, schedule, "-m", "World"])
         {
             WorkingDirectory = RepoFiles.Root,
             RedirectStandardOutput = true,
@@ -60,6 +61,7 @@ public class CoyoteCliReplayTests
         };
         start.Environment["COYOTE_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment[MutantSelection.Variable] = mutants;
+        start.Environment[WorldSelection.Variable] = world;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -1,6 +1,8 @@
+using Iopf.Worlds;
+using Iopf.Worlds.Sampling;
 using Iopf.Models.Designs;
 using Iopf.Models.Exploration;
-using Iopf.Models.Scenarios;
+using Iopf.Models.Entry;
 using Iopf.Protocol.Configuration;
 using Newtonsoft.Json.Linq;
 using Snapshooter.Xunit;
@@ -16,7 +18,7 @@ public class DesignMatrixTests
 
     private static readonly Lazy<MatrixResult> Matrix = new(() => DesignMatrix.Compute(
         DesignCatalog.All,
-        [ScenarioCatalog.SingleFault, ScenarioCatalog.FaultBurst, ScenarioCatalog.SamePageTwice, ScenarioCatalog.EvictAfterResolve],
+        [WorldCatalog.Find("SingleFault")!, WorldCatalog.Find("FaultBurst")!, WorldCatalog.Find("SamePageTwice")!, WorldCatalog.Find("EvictAfterResolve")!],
         Budget));
 
     [Fact]

@@ -1,6 +1,7 @@
 using Iopf.Models.Exploration;
 using Iopf.Models.Mutants;
 using Iopf.Protocol.Configuration;
+using Iopf.Worlds.Plan;
 
 namespace Iopf.Tests.Models;
 
@@ -8,7 +9,7 @@ namespace Iopf.Tests.Models;
 [Collection(CoyoteCollection.Name)]
 public class KillTableTests
 {
-    private static readonly ExplorationPlan Plan = ExplorationPlan.Load(RepoFiles.PathOf(ExplorationPlan.FileName));
+    private static readonly VerificationPlan Plan = PlanReader.Load(RepoFiles.PathOf(VerificationPlan.FileName));
 
     [Fact]
     public void The_zoo_holds_every_mutant_once_and_at_least_twelve()
@@ -31,7 +32,7 @@ public class KillTableTests
     public void Each_mutant_is_killed_by_its_monitor_and_replays_to_the_same_step(string mutant)
     {
         var row = KillTable.Compute(Plan, [MutantCatalog.For(Enum.Parse<Mutant>(mutant))]).Single();
-        Assert.True(row.Killed, $"{mutant} survived {row.Iterations} schedules of {row.Case.Scenario.Name}");
+        Assert.True(row.Killed, $"{mutant} survived {row.Iterations} schedules of {row.Case.World.Name}");
         Assert.Equal(row.Case.ExpectedProperty, row.CaughtBy);
         Assert.True(row.ReplaysIdentically, $"{mutant}: the replayed schedule did not reproduce the same violation at the same step");
         Assert.True(row.Steps > 0);

@@ -1,3 +1,4 @@
+using Iopf.Worlds.Sampling;
 using Iopf.Models.Exploration;
 using Iopf.Models.Mutants;
 using Iopf.Specs.Properties;
@@ -21,7 +22,7 @@ public class MonitorWitnessTests
     {
         var witness = MutantCatalog.ForMonitor(property);
         var outcome = Explorer.Explore(witness.Broken, Budget);
-        Assert.False(outcome.Holds, $"{witness.Mutant} on {witness.Scenario.Name} was not caught in {Budget.Iterations} schedules");
+        Assert.False(outcome.Holds, $"{witness.Mutant} on {witness.World.Name} was not caught in {Budget.Iterations} schedules");
         Assert.Equal(property, outcome.ViolatedProperty);
         Assert.NotNull(outcome.ReproducibleTrace);
 
@@ -45,7 +46,7 @@ public class MonitorWitnessTests
     {
         var witness = MutantCatalog.ForMonitor("VmIsolation");
         var broken = Explorer.Explore(witness.Broken, Budget);
-        var replayOnCorrect = Explorer.Replay(witness.Scenario, Budget, broken.ReproducibleTrace!);
+        var replayOnCorrect = Explorer.Replay(witness.World, Budget, broken.ReproducibleTrace!);
         Assert.NotEqual("VmIsolation", replayOnCorrect.ViolatedProperty);
     }
 }

@@ -1,4 +1,5 @@
-using Iopf.Models.Scenarios;
+using Iopf.Worlds;
+using Iopf.Models.Entry;
 using Iopf.Protocol.Messages;
 using Iopf.Protocol.Parties;
 
@@ -13,7 +14,7 @@ public class ProtocolContextTests
     [Fact]
     public void A_step_that_reaches_no_shared_memory_records_none()
     {
-        var (world, _) = World.Create(ScenarioCatalog.SingleFault.Config);
+        var (world, _) = World.Create(WorldCatalog.Find("SingleFault")!.Config);
         var context = ProtocolContext.CopyOnFirstUse(world.Config, world.Context.Pinned, world.Context.Host);
         World.Step(new Envelope(Role.Iommu, 0, new TranslationRequest(0, 0, 0)), world.Iommu.Clone(), context);
         Assert.Equal(SharedMemory.None, context.Reached);
@@ -22,7 +23,7 @@ public class ProtocolContextTests
     [Fact]
     public void A_step_that_writes_pinned_memory_writes_a_copy_and_records_it()
     {
-        var (world, start) = World.Create(ScenarioCatalog.SingleFault.Config);
+        var (world, start) = World.Create(WorldCatalog.Find("SingleFault")!.Config);
         var original = world.Context.Pinned;
         var device = world.Device.Clone();
         var context = ProtocolContext.CopyOnFirstUse(world.Config, original, world.Context.Host);
@@ -50,7 +51,7 @@ public class ProtocolContextTests
     [Fact]
     public void A_plain_context_hands_out_the_worlds_own_memories()
     {
-        var (world, _) = World.Create(ScenarioCatalog.SingleFault.Config);
+        var (world, _) = World.Create(WorldCatalog.Find("SingleFault")!.Config);
         var pinned = world.Context.Pinned;
         Assert.Same(pinned, world.Context.Pinned);
         Assert.Equal(SharedMemory.Pinned, world.Context.Reached);

@@ -1,5 +1,6 @@
+using Iopf.Worlds;
 using Iopf.Models.Designs;
-using Iopf.Models.Scenarios;
+using Iopf.Models.Entry;
 using Iopf.Protocol.Configuration;
 using Iopf.Protocol.Parties;
 
@@ -7,13 +8,13 @@ namespace Iopf.Tests.Protocol;
 
 public class WorldTests
 {
-    public static TheoryData<string> ScenarioNames() => [.. ScenarioCatalog.All.Select(s => s.Name)];
+    public static TheoryData<string> WorldNames() => [.. WorldCatalog.BuiltIn.Select(s => s.Name)];
 
     [Theory]
-    [MemberData(nameof(ScenarioNames))]
+    [MemberData(nameof(WorldNames))]
     public void Every_scenario_runs_clean_under_the_fifo_schedule(string name)
     {
-        var (world, verdicts) = Run(ScenarioCatalog.Find(name)!.Config);
+        var (world, verdicts) = Run(WorldCatalog.Find(name)!.Config);
         Assert.Empty(verdicts);
         Assert.Empty(world.Device.Outstanding);
         Assert.Equal(0, world.Context.Pinned.Buffers.InUse);
@@ -22,7 +23,7 @@ public class WorldTests
     [Fact]
     public void A_fault_is_resolved_into_the_vms_page_and_the_buffer_returns()
     {
-        var (world, verdicts) = Run(ScenarioCatalog.SingleFault.Config);
+        var (world, verdicts) = Run(WorldCatalog.Find("SingleFault")!.Config);
         Assert.Empty(verdicts);
         var entry = world.Vmm.Pages[new GuestPage(0, 0)];
         Assert.NotNull(entry.Frame);
@@ -35,7 +36,7 @@ public class WorldTests
     [Fact]
     public void Back_pressure_holds_payloads_instead_of_dropping_them()
     {
-        var (world, verdicts) = Run(ScenarioCatalog.FaultBurst.Config);
+        var (world, verdicts) = Run(WorldCatalog.Find("FaultBurst")!.Config);
         Assert.Empty(verdicts);
         Assert.True(world.Device.StallSteps > 0, "five faults on two buffers must stall the device");
     }
@@ -43,7 +44,7 @@ public class WorldTests
     [Fact]
     public void The_drop_mutant_loses_a_payload_even_on_the_fifo_schedule()
     {
-        var config = ScenarioCatalog.FaultBurst.Config with { Mutants = [Mutant.DropWhenNoFaultBuffer] };
+        var config = WorldCatalog.Find("FaultBurst")!.Config with { Mutants = [Mutant.DropWhenNoFaultBuffer] };
         var (_, verdicts) = Run(config);
         Assert.Contains(verdicts, v => v.StartsWith("never delivered", StringComparison.Ordinal));
     }
@@ -74,7 +75,7 @@ public class WorldTests
     [Fact]
     public void A_cloned_world_evolves_independently()
     {
-        var (world, start) = World.Create(ScenarioCatalog.SingleFault.Config);
+        var (world, start) = World.Create(WorldCatalog.Find("SingleFault")!.Config);
         var copy = world.Clone();
         world.Deliver(start.Sends[0]);
         Assert.Equal(1, world.Device.NextPayload);

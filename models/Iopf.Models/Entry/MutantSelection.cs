@@ -1,6 +1,6 @@
 using Iopf.Protocol.Configuration;
 
-namespace Iopf.Models.Scenarios;
+namespace Iopf.Models.Entry;
 
 /// <summary>
 /// Reads which mutants to switch on from the environment (IOPF_MUTANTS=Name[,Name]), so the same

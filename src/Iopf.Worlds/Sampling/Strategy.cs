@@ -1,8 +1,6 @@
-using Microsoft.Coyote;
+namespace Iopf.Worlds.Sampling;
 
-namespace Iopf.Models.Exploration;
-
-/// <summary>The Coyote exploration strategies the harness offers (all sample schedules; exhaustive answers come from Iopf.Exhaustive).</summary>
+/// <summary>The Coyote exploration strategies the harness offers (all sample schedules; exhaustive answers come from Iopf.Exhaustive). The names are data a world or the plan names; applying one to Coyote is the models' business..</summary>
 public enum Strategy
 {
     Random,
@@ -47,19 +45,4 @@ public static class StrategyNames
         strategy = default;
         return false;
     }
-
-    /// <summary>Applies the strategy; Bound is the priority-change / delay / coin bound of the bounded strategies.</summary>
-    public static Configuration Apply(this Configuration configuration, Strategy strategy, uint bound) => strategy switch
-    {
-        // Left alone, Coyote 1.7 runs its tuned portfolio (fair prioritization and probabilistic): say random, get random.
-        Strategy.Random => configuration.WithRandomStrategy(),
-        Strategy.Portfolio => configuration,
-        Strategy.QLearning => configuration.WithQLearningStrategy(),
-        Strategy.Probabilistic => configuration.WithProbabilisticStrategy(bound),
-        Strategy.Prioritization => configuration.WithPrioritizationStrategy(false, bound),
-        Strategy.FairPrioritization => configuration.WithPrioritizationStrategy(true, bound),
-        Strategy.DelayBounding => configuration.WithDelayBoundingStrategy(false, bound),
-        Strategy.FairDelayBounding => configuration.WithDelayBoundingStrategy(true, bound),
-        _ => throw new ArgumentOutOfRangeException(nameof(strategy)),
-    };
 }

@@ -1,6 +1,6 @@
-namespace Iopf.Models.Exploration;
+namespace Iopf.Worlds.Sampling;
 
-/// <summary>How hard to explore one scenario: schedules, strategy, step bound and seed (the same seed gives the same schedules).</summary>
+/// <summary>How hard to sample one world with Coyote: schedules, strategy, step bound and seed (the same seed gives the same schedules).</summary>
 public sealed record ExplorationBudget(
     uint Iterations = 1000,
     Strategy Strategy = Strategy.Random,

@@ -6,14 +6,14 @@ using Iopf.Protocol.Parties;
 using Iopf.Specs.Monitors;
 using Microsoft.Coyote.Actors;
 
-namespace Iopf.Models.Scenarios;
+namespace Iopf.Models.Entry;
 
 /// <summary>
-/// Sets up one iteration of a scenario inside a Coyote runtime: registers the monitors, creates one machine
+/// Sets up one iteration of a world inside a Coyote runtime: registers the monitors, creates one machine
 /// per party with a logical name, shows the monitors the initial memory map, and sends the start messages.
 /// The test driver only builds the world; everything after that is the parties' own steps.
 /// </summary>
-public static class ScenarioRunner
+public static class WorldRunner
 {
     /// <param name="properties">The properties to monitor (null: all of them).</param>
     public static void Start(IActorRuntime runtime, ModelConfig config, IReadOnlyCollection<string>? properties = null)
@@ -47,7 +47,4 @@ public static class ScenarioRunner
             runtime.SendEvent(wiring.Of(envelope), new ProtocolEvent(envelope.Message));
         }
     }
-
-    /// <summary>The entry point for one scenario with a given set of mutants, for an in-process TestingEngine.</summary>
-    public static Action<IActorRuntime> EntryFor(Scenario scenario) => runtime => Start(runtime, scenario.Config);
 }
