@@ -15,15 +15,15 @@ public sealed class BadInputTests : IDisposable
     public void Malformed_coyote_json_names_the_file_and_line()
     {
         var config = sandbox.Write("coyote.json", "{\n  \"defaults\": {\n    \"iterations\": 10,\n  }\n}\n");
-        var err = Refused(["run", "--config", config, "--out", sandbox.Out]);
+        var err = Refused(["run", "--plan", config, "--out", sandbox.Out]);
         Assert.Contains("coyote.json:4", err);
     }
 
     [Fact]
     public void Schema_invalid_coyote_json_names_the_line_and_the_key()
     {
-        var config = sandbox.Write("coyote.json", "{\n  \"scenarios\": {\n    \"SingleFault\": { \"iterashuns\": 5 }\n  }\n}\n");
-        var err = Refused(["run", "--config", config, "--out", sandbox.Out]);
+        var config = sandbox.Write("coyote.json", "{\n  \"defaults\": {\n    \"iterashuns\": 5\n  }\n}\n");
+        var err = Refused(["run", "--plan", config, "--out", sandbox.Out]);
         Assert.Contains("coyote.json:3", err);
         Assert.Contains("iterashuns", err);
     }
@@ -31,21 +31,21 @@ public sealed class BadInputTests : IDisposable
     [Fact]
     public void A_missing_coyote_json_is_refused()
     {
-        var err = Refused(["run", "--config", sandbox.PathOf("nowhere.json"), "--out", sandbox.Out]);
-        Assert.Contains("nowhere.json: file not found", err);
+        var err = Refused(["run", "--plan", sandbox.PathOf("nowhere.json"), "--out", sandbox.Out]);
+        Assert.Contains("nowhere.json: plan file not found", err);
     }
 
     [Fact]
-    public void An_unknown_scenario_lists_the_valid_ones()
+    public void An_unknown_world_lists_the_built_in_ones()
     {
-        var err = Refused(["run", "--config", Repo.CoyoteJson, "--scenario", "SingleFalut", "--out", sandbox.Out]);
-        Assert.Contains("unknown scenario 'SingleFalut'; valid: SingleFault, FaultBurst", err);
+        var err = Refused(["run", "--plan", Repo.CoyoteJson, "--world", "SingleFalut", "--out", sandbox.Out]);
+        Assert.Contains("unknown world 'SingleFalut'; built-in worlds: AtcInvalidationRacesCompletion, BurstThroughOneBuffer", err);
     }
 
     [Fact]
     public void An_unknown_mutant_lists_the_valid_ones()
     {
-        var err = Refused(["run", "--config", Repo.CoyoteJson, "--mutant", "CompleteBeforeCopi", "--out", sandbox.Out]);
+        var err = Refused(["run", "--plan", Repo.CoyoteJson, "--mutant", "CompleteBeforeCopi", "--out", sandbox.Out]);
         Assert.Contains("unknown mutant 'CompleteBeforeCopi'; valid: ", err);
         Assert.Contains("CompleteBeforeCopy", err);
     }
@@ -54,7 +54,7 @@ public sealed class BadInputTests : IDisposable
     public void An_out_path_below_a_file_is_refused_before_exploring()
     {
         var file = sandbox.Write("plain.txt", "not a directory");
-        var err = Refused(["run", "--config", Repo.CoyoteJson, "--scenario", "SingleFault", "--out", Path.Combine(file, "out")], expectedFiles: ["plain.txt"]);
+        var err = Refused(["run", "--plan", Repo.CoyoteJson, "--world", "SingleFault", "--out", Path.Combine(file, "out")], expectedFiles: ["plain.txt"]);
         Assert.Contains("is a file, not a directory", err);
     }
 
@@ -175,7 +175,7 @@ public sealed class BadInputTests : IDisposable
     /// <summary>A real counterexample (VmmCopiesTwice on SingleFault) recorded into the out directory.</summary>
     private string RecordedSchedule()
     {
-        Assert.Equal(ExitCodes.Violated, IopfCli.RunScenario(sandbox, "SingleFault", "VmmCopiesTwice").ExitCode);
+        Assert.Equal(ExitCodes.Violated, IopfCli.RunWorld(sandbox, "SingleFault", "VmmCopiesTwice").ExitCode);
         return File.ReadAllText(Path.Combine(sandbox.Out, "SingleFault.schedule.json"));
     }
 

@@ -16,14 +16,14 @@ public sealed class CoyoteCliReplayTests : IDisposable
     [Fact]
     public void Dotnet_coyote_replay_reproduces_the_bug_from_the_raw_trace()
     {
-        Assert.Equal(ExitCodes.Violated, IopfCli.RunScenario(sandbox, "SingleFault", "CompleteBeforeCopy").ExitCode);
+        Assert.Equal(ExitCodes.Violated, IopfCli.RunWorld(sandbox, "SingleFault", "CompleteBeforeCopy").ExitCode);
         // The model's own build output (artifacts/bin/Iopf.Models/<config>/), as the docs name it: Coyote needs its deps.json.
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Name;
         var model = Path.Combine(Repo.Root, "artifacts", "bin", "Iopf.Models", configuration, "Iopf.Models.dll");
         var trace = Path.Combine(sandbox.Out, "SingleFault.trace");
 
         Assert.Equal(0, Dotnet(out _, "tool", "restore"));
-        var code = Dotnet(out var output, "coyote", "replay", model, trace, "-m", "SingleFault");
+        var code = Dotnet(out var output, "coyote", "replay", model, trace, "-m", "World");
 
         // Coyote's exit code reports the bug it found, so only a timeout (-1) is a failure of the tool itself.
         Assert.True(code != -1, output);
@@ -48,6 +48,7 @@ public sealed class CoyoteCliReplayTests : IDisposable
         start.Environment["COYOTE_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["IOPF_MUTANTS"] = "CompleteBeforeCopy";
+        start.Environment["IOPF_WORLD"] = "SingleFault";
         using var process = Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = process.StandardOutput.ReadToEnd();

@@ -14,10 +14,10 @@ internal static class IopfCli
         return new CliResult(code, output.ToString(), error.ToString());
     }
 
-    /// <summary>`iopf run` of one scenario against the tests' own plan, with a small fixed budget.</summary>
-    public static CliResult RunScenario(Sandbox sandbox, string scenario, string? mutant, params string[] more)
+    /// <summary>`iopf run` of one world against the tests' own plan, with a small fixed budget.</summary>
+    public static CliResult RunWorld(Sandbox sandbox, string world, string? mutant, params string[] more)
     {
-        var args = new List<string> { "run", "--config", Repo.TestPlan, "--scenario", scenario, "--iterations", "50", "--seed", "7", "--out", sandbox.Out };
+        var args = new List<string> { "run", "--plan", Repo.TestPlan, "--world", world, "--iterations", "50", "--seed", "7", "--out", sandbox.Out };
         if (mutant is not null)
         {
             args.AddRange(["--mutant", mutant]);

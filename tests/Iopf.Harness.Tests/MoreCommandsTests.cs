@@ -16,41 +16,45 @@ public sealed class MoreCommandsTests
     [Fact]
     public void Exhaustive_is_clean_on_the_correct_model_and_finds_a_mutant_with_a_shortest_path()
     {
-        var clean = IopfCli.Run("exhaustive", "--config", "TwoVmsUnderPressure");
+        var clean = IopfCli.Run("exhaustive", "--world", "TwoVmsUnderPressure");
         Assert.Equal(ExitCodes.Holds, clean.ExitCode);
         Assert.Contains("all interleavings explored", clean.Out);
 
-        var broken = IopfCli.Run("exhaustive", "--config", "TwoVmsUnderPressure", "--mutant", "EvictionSkipsAtcInvalidation");
+        var broken = IopfCli.Run("exhaustive", "--world", "TwoVmsUnderPressure", "--mutant", "EvictionSkipsAtcInvalidation");
         Assert.Equal(ExitCodes.Violated, broken.ExitCode);
         Assert.Contains("VmIsolation violated", broken.Out);
     }
 
     [Fact]
-    public void Exhaustive_refuses_an_unknown_configuration_in_one_line()
+    public void Exhaustive_refuses_an_unknown_world_in_one_line()
     {
-        var result = IopfCli.Run("exhaustive", "--config", "Nope");
+        var result = IopfCli.Run("exhaustive", "--world", "Nope");
         Assert.Equal(ExitCodes.BadInput, result.ExitCode);
         Assert.Single(result.Err.Trim().Split('\n'));
         Assert.Contains("TwoVmsSharedBuffers", result.Err);
     }
 
     [Fact]
-    public void Exhaustive_checks_a_configuration_written_in_the_plan()
+    public void Exhaustive_checks_a_world_file_the_plan_names()
     {
         using var sandbox = new Sandbox();
-        var plan = sandbox.Write("plan.json", """
+        sandbox.Write("Rig.json", """
             {
-              "exhaustive": {
-                "configurations": [ "Rig" ],
-                "custom": { "Rig": { "vms": 1, "pagesPerVm": 2, "hostFrames": 2, "initiallyResident": [ { "vm": 0, "page": 1 } ], "payloads": [ { "vm": 0, "page": 0 } ] } }
-              }
+              "description": "one fault, one VM, two frames",
+              "vms": 1, "pagesPerVm": 2, "hostFrames": 2,
+              "faultBuffers": { "base": 1048576, "bufferSize": 4096, "count": 2 },
+              "iopfQueueCapacity": 2, "faultBufferQueueCapacity": 2, "completionQueueCapacity": 2,
+              "initiallyResident": [ { "vm": 0, "page": 1 } ],
+              "payloads": [ { "vm": 0, "page": 0 } ],
+              "exhaustive": { "small": true }
             }
             """);
+        var plan = sandbox.Write("plan.json", """{ "worlds": [ "Rig.json" ] }""");
         var clean = IopfCli.Run("exhaustive", "--plan", plan);
         Assert.Equal(ExitCodes.Holds, clean.ExitCode);
         Assert.Matches(@"Rig\s+│ all interleavings explored", clean.Out);
 
-        var broken = IopfCli.Run("exhaustive", "--plan", plan, "--config", "Rig", "--mutant", "DeviceNeverNotified");
+        var broken = IopfCli.Run("exhaustive", "--plan", plan, "--world", "Rig", "--mutant", "DeviceNeverNotified");
         Assert.Equal(ExitCodes.Violated, broken.ExitCode);
         Assert.Contains("Rig: EveryFaultCompleted violated", broken.Out);
     }
@@ -58,7 +62,7 @@ public sealed class MoreCommandsTests
     [Fact]
     public void Exhaustive_bounds_from_the_command_line_stop_the_search_and_say_so()
     {
-        var result = IopfCli.Run("exhaustive", "--config", "TwoVmsSharedBuffers", "--max-states", "100");
+        var result = IopfCli.Run("exhaustive", "--world", "TwoVmsSharedBuffers", "--max-states", "100");
         Assert.Equal(ExitCodes.Holds, result.ExitCode);
         Assert.Contains("stopped at bound 100 states", result.Out);
     }
@@ -66,7 +70,7 @@ public sealed class MoreCommandsTests
     [Theory]
     [InlineData("--max-states", "0", "iopf: --max-states: must be at least 1, not 0")]
     [InlineData("--max-depth", "-2", "iopf: --max-depth: must be at least 0, not -2")]
-    [InlineData("--plan", "no/such/plan.json", "iopf: no/such/plan.json: file not found")]
+    [InlineData("--plan", "no/such/plan.json", "iopf: no/such/plan.json: plan file not found")]
     public void Exhaustive_refuses_bad_options_in_one_line(string option, string value, string expected)
     {
         var result = IopfCli.Run("exhaustive", option, value);
@@ -79,7 +83,7 @@ public sealed class MoreCommandsTests
     public void Matrix_writes_markdown_json_and_schedules()
     {
         using var sandbox = new Sandbox();
-        var result = IopfCli.Run("matrix", "--scenario", "SingleFault", "--iterations", "20", "--out", sandbox.Out);
+        var result = IopfCli.Run("matrix", "--world", "SingleFault", "--iterations", "20", "--out", sandbox.Out);
         Assert.Equal(ExitCodes.Holds, result.ExitCode);
         var files = sandbox.Files();
         Assert.Contains("out/matrix.md", files);
@@ -89,12 +93,12 @@ public sealed class MoreCommandsTests
     }
 
     [Fact]
-    public void Matrix_refuses_an_unknown_scenario_and_writes_nothing()
+    public void Matrix_refuses_an_unknown_world_and_writes_nothing()
     {
         using var sandbox = new Sandbox();
-        var result = IopfCli.Run("matrix", "--scenario", "Nope", "--out", sandbox.Out);
+        var result = IopfCli.Run("matrix", "--world", "Nope", "--out", sandbox.Out);
         Assert.Equal(ExitCodes.BadInput, result.ExitCode);
-        Assert.Contains("unknown scenario 'Nope'", result.Err);
+        Assert.Contains("unknown world 'Nope'", result.Err);
         Assert.Empty(sandbox.Files());
     }
 }

@@ -13,7 +13,7 @@ public sealed class ReplayCommandTests : IDisposable
     [Fact]
     public void Replay_reproduces_the_violation_and_writes_identical_bytes_twice()
     {
-        Assert.Equal(ExitCodes.Violated, IopfCli.RunScenario(sandbox, "SingleFault", "DeviceNeverNotified").ExitCode);
+        Assert.Equal(ExitCodes.Violated, IopfCli.RunWorld(sandbox, "SingleFault", "DeviceNeverNotified").ExitCode);
         var fromRun = ReadTraceFiles();
         foreach (var name in TraceFiles)
         {
@@ -37,14 +37,14 @@ public sealed class ReplayCommandTests : IDisposable
     [Fact]
     public void Trace_prints_the_numbered_trace_and_writes_it_beside_the_schedule()
     {
-        Assert.Equal(ExitCodes.Violated, IopfCli.RunScenario(sandbox, "SingleFault", "CompleteBeforeCopy").ExitCode);
+        Assert.Equal(ExitCodes.Violated, IopfCli.RunWorld(sandbox, "SingleFault", "CompleteBeforeCopy").ExitCode);
         var txt = Path.Combine(sandbox.Out, TraceFiles[0]);
         File.Delete(txt);
 
         var result = IopfCli.Run("trace", Path.Combine(sandbox.Out, "SingleFault.schedule.json"));
 
         Assert.Equal(ExitCodes.Holds, result.ExitCode);
-        Assert.StartsWith("scenario SingleFault\nmutants  CompleteBeforeCopy\n", result.Out);
+        Assert.StartsWith("world    SingleFault\nmutants  CompleteBeforeCopy\n", result.Out);
         Assert.Contains("Driver -> Device: CompletionDoorbell", result.Out);
         Assert.Equal(result.Out, File.ReadAllText(txt));
         Assert.Contains("```mermaid\nsequenceDiagram\n", File.ReadAllText(Path.Combine(sandbox.Out, TraceFiles[2])));

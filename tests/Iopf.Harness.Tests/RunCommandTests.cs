@@ -15,7 +15,7 @@ public sealed class RunCommandTests : IDisposable
     [Fact]
     public void The_correct_model_holds_with_exit_code_0_and_writes_only_the_reports()
     {
-        var result = IopfCli.RunScenario(sandbox, "SingleFault", null, "--report", "json", "--report", "junit");
+        var result = IopfCli.RunWorld(sandbox, "SingleFault", null, "--report", "json", "--report", "junit");
 
         Assert.Equal(ExitCodes.Holds, result.ExitCode);
         Assert.Equal(string.Empty, result.Err);
@@ -24,13 +24,13 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal(["out/iopf-junit.xml", "out/iopf-report.json"], sandbox.Files());
         var report = JsonNode.Parse(File.ReadAllText(Path.Combine(sandbox.Out, "iopf-report.json")))!;
         Assert.Equal("holds", (string?)report["verdict"]);
-        Assert.Equal(50u, (uint)report["scenarios"]![0]!["iterationsRun"]!);
+        Assert.Equal(50u, (uint)report["worlds"]![0]!["iterationsRun"]!);
     }
 
     [Fact]
     public void A_mutant_is_caught_with_exit_code_1_and_its_counterexample_written()
     {
-        var result = IopfCli.RunScenario(sandbox, "SingleFault", "CompleteBeforeCopy");
+        var result = IopfCli.RunWorld(sandbox, "SingleFault", "CompleteBeforeCopy");
 
         Assert.Equal(ExitCodes.Violated, result.ExitCode);
         Assert.Contains("VIOLATED", result.Out);
@@ -45,7 +45,7 @@ public sealed class RunCommandTests : IDisposable
             ],
             sandbox.Files());
         var schedule = JsonNode.Parse(File.ReadAllText(Path.Combine(sandbox.Out, "SingleFault.schedule.json")))!;
-        Assert.Equal("SingleFault", (string?)schedule["scenario"]);
+        Assert.Equal("SingleFault", (string?)schedule["world"]);
         Assert.Equal("CompleteBeforeCopy", (string?)schedule["mutants"]![0]);
         Assert.Equal(Models.Tracing.ModelFingerprint.Current, (string?)schedule["modelFingerprint"]);
 
@@ -57,10 +57,10 @@ public sealed class RunCommandTests : IDisposable
     [Fact]
     public void A_scenario_that_now_holds_loses_its_old_counterexample()
     {
-        Assert.Equal(ExitCodes.Violated, IopfCli.RunScenario(sandbox, "SingleFault", "CompleteBeforeCopy").ExitCode);
+        Assert.Equal(ExitCodes.Violated, IopfCli.RunWorld(sandbox, "SingleFault", "CompleteBeforeCopy").ExitCode);
         File.WriteAllText(Path.Combine(sandbox.Out, "notes.txt"), "mine");
 
-        Assert.Equal(ExitCodes.Holds, IopfCli.RunScenario(sandbox, "SingleFault", null).ExitCode);
+        Assert.Equal(ExitCodes.Holds, IopfCli.RunWorld(sandbox, "SingleFault", null).ExitCode);
 
         Assert.Equal(["out/notes.txt"], sandbox.Files());
     }
@@ -68,7 +68,7 @@ public sealed class RunCommandTests : IDisposable
     [Fact]
     public void The_junit_report_has_one_case_per_property_and_a_failure_for_the_violated_one()
     {
-        var result = IopfCli.RunScenario(sandbox, "SingleFault", "VmmCopiesTwice", "--report", "junit");
+        var result = IopfCli.RunWorld(sandbox, "SingleFault", "VmmCopiesTwice", "--report", "junit");
 
         Assert.Equal(ExitCodes.Violated, result.ExitCode);
         var junit = XDocument.Load(Path.Combine(sandbox.Out, "iopf-junit.xml"));
@@ -83,10 +83,10 @@ public sealed class RunCommandTests : IDisposable
     [Fact]
     public void Parallel_shards_report_the_same_counterexample_every_time()
     {
-        var first = IopfCli.RunScenario(sandbox, "SingleFault", "VmmCopiesTwice", "--parallel", "2");
+        var first = IopfCli.RunWorld(sandbox, "SingleFault", "VmmCopiesTwice", "--parallel", "2");
         var schedulePath = Path.Combine(sandbox.Out, "SingleFault.schedule.json");
         var firstSchedule = File.ReadAllText(schedulePath);
-        var second = IopfCli.RunScenario(sandbox, "SingleFault", "VmmCopiesTwice", "--parallel", "2");
+        var second = IopfCli.RunWorld(sandbox, "SingleFault", "VmmCopiesTwice", "--parallel", "2");
         var replay = IopfCli.Run("replay", schedulePath);
 
         // On failure, show what each invocation said: shards run concurrently, so timing is the suspect.

@@ -21,7 +21,7 @@ public sealed class SnapshotTests : IDisposable
     [InlineData("DeviceNeverNotified")]
     public void The_counterexample_trace_of_a_mutant_matches_its_snapshot(string mutant)
     {
-        Assert.Equal(ExitCodes.Violated, IopfCli.RunScenario(sandbox, "SingleFault", mutant).ExitCode);
+        Assert.Equal(ExitCodes.Violated, IopfCli.RunWorld(sandbox, "SingleFault", mutant).ExitCode);
         var trace = File.ReadAllText(Path.Combine(sandbox.Out, "SingleFault.counterexample.txt"));
 
         Snapshot.Match(trace.Split('\n'), SnapshotNameExtension.Create(mutant));
@@ -31,7 +31,7 @@ public sealed class SnapshotTests : IDisposable
     public void The_json_report_without_timings_matches_its_snapshot()
     {
         var result = IopfCli.Run(
-            "run", "--config", Repo.TestPlan, "--scenario", "SingleFault", "--scenario", "SamePageTwice",
+            "run", "--plan", Repo.TestPlan, "--world", "SingleFault", "--world", "SamePageTwice",
             "--mutant", "VmmCopiesTwice", "--iterations", "20", "--seed", "3", "--out", sandbox.Out, "--report", "json");
         Assert.Equal(ExitCodes.Violated, result.ExitCode);
 

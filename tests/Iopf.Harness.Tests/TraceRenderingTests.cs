@@ -20,7 +20,7 @@ public sealed class TraceRenderingTests
     public void Text_numbers_every_entry_and_ends_with_the_verdict_and_the_obligation()
     {
         Assert.Equal(
-            "scenario SingleFault\n" +
+            "world    SingleFault\n" +
             "mutants  DeviceNeverNotified\n" +
             "    1  Device created\n" +
             "    2  Setup -> Device: IssueNextDma { }\n" +

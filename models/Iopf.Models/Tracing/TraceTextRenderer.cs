@@ -8,7 +8,7 @@ public static class TraceTextRenderer
     public static string Render(CanonicalTrace trace)
     {
         var text = new StringBuilder();
-        text.Append("world ").Append(trace.World).Append('\n');
+        text.Append("world    ").Append(trace.World).Append('\n');
         text.Append("mutants  ").Append(trace.Mutants.Count == 0 ? "(none)" : string.Join(", ", trace.Mutants)).Append('\n');
         for (var i = 0; i < trace.Entries.Count; i++)
         {
