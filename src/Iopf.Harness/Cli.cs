@@ -48,6 +48,7 @@ public static class Cli
     private static RootCommand BuildRoot(CliOutput output)
     {
         var root = new RootCommand("Model checker harness for I/O page fault handling (Coyote systematic testing of the IOPF model).");
+        root.Subcommands.Add(VerifyCommand.Create(output));
         root.Subcommands.Add(RunCommand.Create(output));
         root.Subcommands.Add(ReplayCommand.Create(output));
         root.Subcommands.Add(TraceCommand.Create(output));

@@ -101,21 +101,7 @@ public static class RunCommand
         var total = clock.Elapsed;
 
         var files = new StagedFiles();
-        foreach (var result in results)
-        {
-            if (result.Schedule is { } schedule && result.Trace is { } trace)
-            {
-                CounterexampleFiles.StageAll(files, args.OutDirectory, schedule, trace);
-            }
-            else
-            {
-                // A counterexample left by an earlier run would contradict this run's verdict.
-                foreach (var name in CounterexampleFiles.NamesOf(result.Run.World.Name))
-                {
-                    files.RemoveStale(Path.Combine(args.OutDirectory, name));
-                }
-            }
-        }
+        CounterexampleFiles.StageResults(files, args.OutDirectory, results);
 
         if (args.Reports.Contains(ReportFormat.Json))
         {

@@ -37,6 +37,26 @@ public static class CounterexampleFiles
         return [world + ScheduleFile.Extension, world + CoyoteTraceExtension, world + ".counterexample.txt", world + ".counterexample.mmd", world + ".counterexample.md"];
     }
 
+    /// <summary>Stages every sampled world's counterexample, and the removal of those an earlier run left for a world that now held.</summary>
+    public static void StageResults(StagedFiles files, string outDirectory, IReadOnlyList<Running.WorldResult> results)
+    {
+        foreach (var result in results)
+        {
+            if (result.Schedule is { } schedule && result.Trace is { } trace)
+            {
+                StageAll(files, outDirectory, schedule, trace);
+            }
+            else
+            {
+                // A counterexample left by an earlier run would contradict this run's verdict.
+                foreach (var name in NamesOf(result.Run.World.Name))
+                {
+                    files.RemoveStale(Path.Combine(outDirectory, name));
+                }
+            }
+        }
+    }
+
     /// <summary>Stages everything of a counterexample found by `run`: schedule, raw Coyote trace, rendered trace.</summary>
     public static void StageAll(StagedFiles files, string outDirectory, ScheduleFile schedule, CanonicalTrace trace)
     {
