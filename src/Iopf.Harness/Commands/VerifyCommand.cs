@@ -56,10 +56,15 @@ public static class VerifyCommand
                 table.AddRow(
                     Markup.Escape(runs[i].World.Name),
                     ok ? Markup.Escape(words) : $"[red]{Markup.Escape(words)}[/]",
-                    Sampled(sampled[i], directory));
+                    Sampled(sampled[i]));
             }
 
             console.Write(table);
+            foreach (var line in VerdictTable.ViolationLines(sampled, directory))
+            {
+                console.WriteLine(line);
+            }
+
             var small = explored.Count(e => e.Verdict.Result is not null);
             var states = explored.Sum(e => (long)(e.Verdict.Result?.States ?? 0));
             var schedules = sampled.Sum(s => (long)s.Outcome.IterationsRun);
@@ -75,7 +80,7 @@ public static class VerifyCommand
         return command;
     }
 
-    private static string Sampled(WorldResult result, string directory)
+    private static string Sampled(WorldResult result)
     {
         var outcome = result.Outcome;
         if (outcome.Holds)
@@ -83,7 +88,8 @@ public static class VerifyCommand
             return Markup.Escape($"no violation in {outcome.IterationsRun:N0} sampled schedules");
         }
 
-        var where = result.ScheduleFileName is { } name ? $" (trace at {Path.Combine(directory, CounterexampleFiles.BaseOf(name) + ".counterexample.txt")})" : string.Empty;
+        // The file name only, so the column stays narrow; the full paths follow the table.
+        var where = result.ScheduleFileName is { } name ? $" (trace at {CounterexampleFiles.BaseOf(name)}.counterexample.txt)" : string.Empty;
         return $"[red]{Markup.Escape($"violated: {outcome.ViolatedProperty}{where}")}[/]";
     }
 }

@@ -1,0 +1,46 @@
+namespace Iopf.Harness.Tests;
+
+/// <summary>`iopf verify`: every engine in order, and one table that says what each established.</summary>
+[Collection(HarnessCollection.Name)]
+public sealed class VerifyCommandTests : IDisposable
+{
+    private readonly Sandbox sandbox = new();
+
+    public void Dispose() => sandbox.Dispose();
+
+    [Fact]
+    public void The_correct_model_is_verified_by_every_engine()
+    {
+        var result = IopfCli.Run("verify", "--plan", Repo.TestPlan, "--world", "SingleFault", "--world", "StaleCompletionFrame", "--out", sandbox.Out);
+
+        Assert.True(result.ExitCode == ExitCodes.Holds, result.Out + result.Err);
+        Assert.Contains("Z3: 30 descriptor invariants proved for all values; 12 broken twins refuted", result.Out);
+        Assert.Matches(@"SingleFault\s+│ all interleavings explored \(15 states\)\s+│ no violation in 50 sampled schedules", result.Out);
+        Assert.Matches(@"StaleCompletionFrame\s+│ not small: sampled only\s+│ no violation in 50 sampled schedules", result.Out);
+        Assert.Contains("verified: 1 of 2 worlds explored exhaustively (15 states), 2 sampled (100 schedules).", result.Out);
+        Assert.Empty(sandbox.Files());
+    }
+
+    [Fact]
+    public void A_mutant_is_reported_violated_by_both_explorers_with_its_trace()
+    {
+        var result = IopfCli.Run("verify", "--plan", Repo.TestPlan, "--world", "SingleFault", "--mutant", "VmmCopiesTwice", "--out", sandbox.Out);
+
+        Assert.Equal(ExitCodes.Violated, result.ExitCode);
+        Assert.Matches(@"SingleFault\s+│ violated: NoDoubleCopy in \d+ steps \(shortest path: `iopf exhaustive --world SingleFault`\)", result.Out);
+        Assert.Contains("violated: NoDoubleCopy (trace at SingleFault.counterexample.txt)", result.Out);
+        Assert.Contains($"  counterexample: {Path.Combine(sandbox.Out, "SingleFault.schedule.json")}", result.Out);
+        Assert.Contains("NOT verified: 1 of 1 worlds explored exhaustively", result.Out);
+        Assert.Contains("out/SingleFault.counterexample.txt", sandbox.Files());
+    }
+
+    [Fact]
+    public void Bad_input_is_refused_before_any_proof_runs()
+    {
+        var result = IopfCli.Run("verify", "--world", "Nope", "--out", sandbox.Out);
+        Assert.Equal(ExitCodes.BadInput, result.ExitCode);
+        Assert.Contains("unknown world 'Nope'", result.Err);
+        Assert.DoesNotContain("Z3", result.Out);
+        Assert.Empty(sandbox.Files());
+    }
+}
