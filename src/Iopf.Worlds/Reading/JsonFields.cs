@@ -30,47 +30,13 @@ public sealed class JsonFields
         return element.TryGetProperty(key, out var value) && value.ValueKind != JsonValueKind.Null;
     }
 
-    public long? Integer(string key, long min, long max)
-    {
-        if (Value(key) is not { } value)
-        {
-            return null;
-        }
-
-        if (value.ValueKind != JsonValueKind.Number)
-        {
-            throw Problem(key, $"must be a whole number, not {Describe(value)}");
-        }
-
-        if (!value.TryGetInt64(out var number) || number < min || number > max)
-        {
-            throw Problem(key, $"{Shorten(value.GetRawText())} is not a whole number in {min}..{max}");
-        }
-
-        return number;
-    }
+    public long? Integer(string key, long min, long max) =>
+        Number(key, min, max, static (JsonElement e, out long v) => e.TryGetInt64(out v));
 
     public int? Int(string key, int min, int max) => (int?)Integer(key, min, max);
 
-    public ulong? UnsignedLong(string key, ulong min, ulong max)
-    {
-        if (Value(key) is not { } value)
-        {
-            return null;
-        }
-
-        if (value.ValueKind != JsonValueKind.Number)
-        {
-            throw Problem(key, $"must be a whole number, not {Describe(value)}");
-        }
-
-        if (!value.TryGetUInt64(out var number) || number < min || number > max)
-        {
-            throw Problem(key, $"{Shorten(value.GetRawText())} is not a whole number in {min}..{max}");
-        }
-
-        return number;
-    }
+    public ulong? UnsignedLong(string key, ulong min, ulong max) =>
+        Number(key, min, max, static (JsonElement e, out ulong v) => e.TryGetUInt64(out v));
 
     public bool? Bool(string key) => Value(key) switch
     {
@@ -189,6 +155,30 @@ public sealed class JsonFields
     /// <summary>A problem with this object as a whole.</summary>
     public DataFileException Problem(string message) =>
         new($"{source.Name}:{source.LineOf(Path)}: {(Path.Length == 0 ? string.Empty : Path + ": ")}{message}");
+
+    private delegate bool Reader<T>(JsonElement element, out T value);
+
+    // The range is checked on the number as written, before the caller can use it for anything.
+    private T? Number<T>(string key, T min, T max, Reader<T> read)
+        where T : struct, IComparable<T>
+    {
+        if (Value(key) is not { } value)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Number)
+        {
+            throw Problem(key, $"must be a whole number, not {Describe(value)}");
+        }
+
+        if (!read(value, out var number) || number.CompareTo(min) < 0 || number.CompareTo(max) > 0)
+        {
+            throw Problem(key, $"{Shorten(value.GetRawText())} is not a whole number in {min}..{max}");
+        }
+
+        return number;
+    }
 
     private JsonElement? Value(string key)
     {
