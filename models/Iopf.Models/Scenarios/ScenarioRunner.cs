@@ -47,7 +47,4 @@ public static class ScenarioRunner
             runtime.SendEvent(wiring.Of(envelope), new ProtocolEvent(envelope.Message));
         }
     }
-
-    /// <summary>The entry point for one scenario with a given set of mutants, for an in-process TestingEngine.</summary>
-    public static Action<IActorRuntime> EntryFor(Scenario scenario) => runtime => Start(runtime, scenario.Config);
 }
