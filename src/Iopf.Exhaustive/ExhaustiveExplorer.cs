@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Iopf.Protocol.Configuration;
+using Iopf.Specs.Judging;
 
 namespace Iopf.Exhaustive;
 
@@ -35,7 +36,7 @@ public static class ExhaustiveExplorer
             var (initial, start) = GlobalState.Initial(config);
             if (initial.Judge(start) is { } broken)
             {
-                violation = Build(ViolationKind.Safety, broken.Property, broken.Verdict, []);
+                violation = Build(ViolationKind.Safety, broken.Property, broken.Sentence, []);
             }
             else
             {
@@ -146,23 +147,23 @@ public static class ExhaustiveExplorer
                 next[layout.Inbox(to)] = store.Inboxes.Append(next[layout.Inbox(to)], sent);
             }
 
-            // The first violation: earliest observation, then reporting order (as the monitors see a step).
-            var (firstAt, firstProperty, firstVerdict) = (int.MaxValue, -1, (string?)null);
+            // The checkers that read the step, in reporting order; the judge's rule picks the step's verdict.
+            var first = new FirstViolation();
             for (var readers = outcome.Readers; readers != 0; readers &= readers - 1)
             {
                 var i = System.Numerics.BitOperations.TrailingZeroCount(readers);
                 var judged = checkers.Judge(i, parent[layout.Property(i)], outcome);
-                if (judged.Verdict is not null && judged.Violation < firstAt)
+                if (judged.Verdict is { } verdict)
                 {
-                    (firstAt, firstProperty, firstVerdict) = (judged.Violation, i, judged.Verdict);
+                    first.Offer(i, judged.Violation, verdict);
                 }
 
                 next[layout.Property(i)] = judged.Next;
             }
 
-            if (firstVerdict is not null)
+            if (first.Sentence is { } firstVerdict)
             {
-                violation = Build(ViolationKind.Safety, store.Checker(firstProperty, 0).Name, firstVerdict, [.. graph.PathTo(from), (slot, choice)]);
+                violation = Build(ViolationKind.Safety, store.Checker(first.Property, 0).Name, firstVerdict, [.. graph.PathTo(from), (slot, choice)]);
                 return;
             }
 
@@ -227,7 +228,7 @@ public static class ExhaustiveExplorer
             violation = Build(
                 ViolationKind.CompletionUnreachable,
                 owed?.Property ?? "Completion",
-                $"no quiescent state is reachable from here ({count} reachable states are like this)" + (owed is { } o ? $"; owed: {o.Obligation}" : string.Empty),
+                $"no quiescent state is reachable from here ({count} reachable states are like this)" + (owed is { } o ? $"; owed: {o.Sentence}" : string.Empty),
                 path);
             return count;
         }

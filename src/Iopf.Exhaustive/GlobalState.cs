@@ -1,6 +1,7 @@
 using Iopf.Protocol.Configuration;
 using Iopf.Protocol.Messages;
 using Iopf.Protocol.Parties;
+using Iopf.Specs.Judging;
 using Iopf.Specs.Properties;
 
 namespace Iopf.Exhaustive;
@@ -79,32 +80,11 @@ public sealed class GlobalState
         return (new GlobalState(world, nextInboxes, nextProperties, Slots).WithSends(step), step);
     }
 
-    /// <summary>Feeds the step's observations to the checkers that read them, in order; the first violation, or null.</summary>
-    public (string Property, string Verdict)? Judge(StepResult step)
-    {
-        foreach (var observation in step.Observations)
-        {
-            for (var i = 0; i < properties.Length; i++)
-            {
-                var property = properties[i];
-                if (!property.Observes.Contains(observation.GetType()))
-                {
-                    continue;
-                }
-
-                if (property.Observe(observation) is { } verdict)
-                {
-                    return (property.Name, verdict);
-                }
-            }
-        }
-
-        return null;
-    }
+    /// <summary>Judges the step's observations with this state's checkers: the first violation, or null.</summary>
+    public Verdict? Judge(StepResult step) => new Judge(properties).Observe(step.Observations);
 
     /// <summary>The first property (in reporting order) that still owes something, or null.</summary>
-    public (string Property, string Obligation)? FirstObligation() =>
-        Properties.Where(p => p.Obligation is not null).Select(p => ((string, string)?)(p.Name, p.Obligation!)).FirstOrDefault();
+    public Verdict? FirstObligation() => new Judge(properties).FirstObligation();
 
     private static bool Reads(IProperty property, StepResult step)
     {

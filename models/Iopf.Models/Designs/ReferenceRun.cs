@@ -1,14 +1,15 @@
 using Iopf.Protocol.Configuration;
 using Iopf.Protocol.Messages;
 using Iopf.Protocol.Parties;
-using Iopf.Specs.Properties;
+using Iopf.Specs.Judging;
 
 namespace Iopf.Models.Designs;
 
 /// <summary>
 /// One deterministic run of the protocol's step functions under the reference schedule (one global FIFO of
-/// messages, guests always choosing their first candidate page), checking every property. No Coyote: this
-/// is where the design cost figures come from, and a quick sanity check of the core.
+/// messages, guests always choosing their first candidate page), judged like every other engine: the first
+/// violation is the run's verdict (judging stops there), but the run goes on to rest, because the design cost
+/// figures need the whole run. No Coyote: this is where those figures come from, and a quick sanity check of the core.
 /// </summary>
 public static class ReferenceRun
 {
@@ -16,23 +17,13 @@ public static class ReferenceRun
 
     public static ReferenceResult Run(ModelConfig config)
     {
-        var properties = PropertySet.Create();
-        var verdicts = new List<(string Property, string Verdict)>();
+        var judge = Judge.OfEveryProperty();
+        Verdict? verdict = null;
         var (world, start) = World.Create(config);
         var pending = new Queue<Envelope>();
         void Absorb(StepResult r)
         {
-            foreach (var o in r.Observations)
-            {
-                foreach (var p in properties)
-                {
-                    if (p.Observe(o) is { } verdict)
-                    {
-                        verdicts.Add((p.Name, verdict));
-                    }
-                }
-            }
-
+            verdict ??= judge.Observe(r.Observations);
             foreach (var e in r.Sends)
             {
                 pending.Enqueue(e);
@@ -48,27 +39,21 @@ public static class ReferenceRun
         }
 
         var terminated = pending.Count == 0;
-        foreach (var p in properties)
+        if (verdict is null && judge.FirstObligation() is { } owed)
         {
-            if (p.Obligation is { } owed)
-            {
-                verdicts.Add((p.Name, terminated ? owed : $"still owed after {StepBound} steps (livelock): {owed}"));
-            }
+            verdict = terminated ? owed : owed with { Sentence = $"still owed after {StepBound} steps (livelock): {owed.Sentence}" };
         }
 
-        return new ReferenceResult(world, steps, terminated, verdicts);
+        return new ReferenceResult(world, steps, terminated, verdict);
     }
 }
 
-/// <summary>The end state of a reference run, its length, whether it came to rest, and every verdict in order.</summary>
-public sealed record ReferenceResult(World World, int Steps, bool Terminated, IReadOnlyList<(string Property, string Verdict)> Verdicts)
+/// <summary>The end state of a reference run, its length, whether it came to rest, and its verdict (null: every property held).</summary>
+public sealed record ReferenceResult(World World, int Steps, bool Terminated, Verdict? Verdict)
 {
     /// <summary>Device steps taken while payloads were held back.</summary>
     public int StallSteps => World.Device.StallSteps;
 
     /// <summary>Most payloads held at once (fault buffers or device hold slots).</summary>
     public int PeakHeld => World.Device.PeakHeld;
-
-    /// <summary>VMM copies out of fault buffers per accepted payload.</summary>
-    public double CopiesPerPayload => World.Config.Payloads.Length == 0 ? 0 : (double)World.Vmm.Copies / World.Config.Payloads.Length;
 }

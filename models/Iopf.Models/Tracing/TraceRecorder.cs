@@ -1,6 +1,6 @@
 using Iopf.Models.Events;
+using Iopf.Specs.Judging;
 using Iopf.Specs.Monitors;
-using Iopf.Specs.Properties;
 using Microsoft.Coyote.Actors;
 using Microsoft.Coyote.Actors.Timers;
 using CoyoteMonitor = Microsoft.Coyote.Specifications.Monitor;
@@ -26,7 +26,7 @@ public sealed partial class TraceRecorder : IActorRuntimeLog
     // One observation is shown to several monitors; it is recorded once.
     private readonly HashSet<object> observed = new(ReferenceEqualityComparer.Instance);
 
-    private readonly IReadOnlyList<IProperty> properties = PropertySet.Create();
+    private readonly Judge judge = Judge.OfEveryProperty();
 
     private string? failure;
 
@@ -37,7 +37,7 @@ public sealed partial class TraceRecorder : IActorRuntimeLog
 
     /// <summary>What property Name still owes at this point of the execution (null when nothing is owed).</summary>
     public string? ObligationOf(string property) =>
-        properties.FirstOrDefault(p => p.Name == property)?.Obligation;
+        judge.Properties.FirstOrDefault(p => p.Name == property)?.Obligation;
 
     public void OnCreateActor(ActorId id, string creatorName, string creatorType)
     {
@@ -77,10 +77,8 @@ public sealed partial class TraceRecorder : IActorRuntimeLog
         if (e is ObservationEvent observation && observed.Add(e))
         {
             entries.Add(new ObservationMade(Logical(senderName), observation.Observation.ToString()));
-            foreach (var property in properties)
-            {
-                property.Observe(observation.Observation);
-            }
+            // Coyote itself reports any violation; the judge here only keeps the obligations current.
+            judge.Observe(observation.Observation);
         }
     }
 

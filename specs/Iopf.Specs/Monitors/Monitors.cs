@@ -4,7 +4,7 @@ using Microsoft.Coyote.Actors;
 
 namespace Iopf.Specs.Monitors;
 
-// One monitor per property of DESIGN.md section 2, named after it so bug reports read as verdicts.
+// One monitor per property of the README's property list (see PropertySet), named after it so bug reports read as verdicts.
 public sealed class NoPayloadLost : PropertyMonitor<NoPayloadLostProperty>;
 
 public sealed class NoDoubleCopy : PropertyMonitor<NoDoubleCopyProperty>;

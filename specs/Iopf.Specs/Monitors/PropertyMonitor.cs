@@ -1,3 +1,4 @@
+using Iopf.Specs.Judging;
 using Iopf.Specs.Properties;
 using CoyoteMonitor = Microsoft.Coyote.Specifications.Monitor;
 
@@ -11,7 +12,8 @@ namespace Iopf.Specs.Monitors;
 public abstract class PropertyMonitor<TProperty> : CoyoteMonitor
     where TProperty : IProperty, new()
 {
-    private readonly TProperty property = new();
+    // A judge over this monitor's one property: the monitors judge by the same code path as every other engine.
+    private readonly Judge judge = new([new TProperty()]);
 
     /// <summary>Prefix of every safety verdict, so a bug report names its property.</summary>
     public static string VerdictPrefix => $"[{new TProperty().Name}] ";
@@ -19,9 +21,9 @@ public abstract class PropertyMonitor<TProperty> : CoyoteMonitor
     protected void OnObservation(Event e)
     {
         var observation = ((ObservationEvent)e).Observation;
-        var violation = property.Observe(observation);
-        Assert(violation is null, VerdictPrefix + violation);
-        var next = property.Obligation is null ? typeof(Satisfied) : typeof(Owed);
+        var violation = judge.Observe(observation);
+        Assert(violation is null, VerdictPrefix + violation?.Sentence);
+        var next = judge.FirstObligation() is null ? typeof(Satisfied) : typeof(Owed);
         if (CurrentState != next)
         {
             RaiseGotoStateEvent(next);

@@ -1,6 +1,6 @@
 namespace Iopf.Specs.Properties;
 
-/// <summary>The properties of DESIGN.md section 2 that the model is checked against, in reporting order.</summary>
+/// <summary>The properties of the README (no payload lost, no double copy, every fault completed, VM isolation, fault buffer safety) that the model is checked against, in reporting order.</summary>
 public static class PropertySet
 {
     /// <summary>

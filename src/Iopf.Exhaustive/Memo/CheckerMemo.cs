@@ -21,21 +21,9 @@ internal sealed class CheckerMemo(ComponentStore store)
         }
 
         var checker = store.Checker(index, state).Clone();
-        var result = new Judged(state, -1, null);
-        for (var k = 0; k < outcome.Observations.Count; k++)
-        {
-            var observation = outcome.Observations[k];
-            if (checker.Observes.Contains(observation.GetType()) && checker.Observe(observation) is { } verdict)
-            {
-                result = new Judged(state, k, verdict);
-                break;
-            }
-        }
-
-        if (result.Verdict is null)
-        {
-            result = result with { Next = store.InternChecker(index, checker) };
-        }
+        var result = Specs.Judging.Judge.Breach(checker, outcome.Observations) is var (at, verdict)
+            ? new Judged(state, at, verdict)
+            : new Judged(store.InternChecker(index, checker), -1, null);
 
         judged[(index, state, outcome.Id)] = result;
         return result;

@@ -14,8 +14,8 @@ public class WorldTests
     [MemberData(nameof(WorldNames))]
     public void Every_scenario_runs_clean_under_the_fifo_schedule(string name)
     {
-        var (world, verdicts) = Run(WorldCatalog.Find(name)!.Config);
-        Assert.Empty(verdicts);
+        var (world, verdict) = Run(WorldCatalog.Find(name)!.Config);
+        Assert.Null(verdict);
         Assert.Empty(world.Device.Outstanding);
         Assert.Equal(0, world.Context.Pinned.Buffers.InUse);
     }
@@ -23,8 +23,8 @@ public class WorldTests
     [Fact]
     public void A_fault_is_resolved_into_the_vms_page_and_the_buffer_returns()
     {
-        var (world, verdicts) = Run(WorldCatalog.Find("SingleFault")!.Config);
-        Assert.Empty(verdicts);
+        var (world, verdict) = Run(WorldCatalog.Find("SingleFault")!.Config);
+        Assert.Null(verdict);
         var entry = world.Vmm.Pages[new GuestPage(0, 0)];
         Assert.NotNull(entry.Frame);
         Assert.False(entry.Pinned);
@@ -36,8 +36,8 @@ public class WorldTests
     [Fact]
     public void Back_pressure_holds_payloads_instead_of_dropping_them()
     {
-        var (world, verdicts) = Run(WorldCatalog.Find("FaultBurst")!.Config);
-        Assert.Empty(verdicts);
+        var (world, verdict) = Run(WorldCatalog.Find("FaultBurst")!.Config);
+        Assert.Null(verdict);
         Assert.True(world.Device.StallSteps > 0, "five faults on two buffers must stall the device");
     }
 
@@ -45,15 +45,15 @@ public class WorldTests
     public void The_drop_mutant_loses_a_payload_even_on_the_fifo_schedule()
     {
         var config = WorldCatalog.Find("FaultBurst")!.Config with { Mutants = [Mutant.DropWhenNoFaultBuffer] };
-        var (_, verdicts) = Run(config);
-        Assert.Contains(verdicts, v => v.StartsWith("never delivered", StringComparison.Ordinal));
+        var (_, verdict) = Run(config);
+        Assert.StartsWith("never delivered", verdict);
     }
 
-    private static (World World, List<string> Verdicts) Run(ModelConfig config)
+    private static (World World, string? Verdict) Run(ModelConfig config)
     {
         var result = ReferenceRun.Run(config);
         Assert.True(result.Terminated, "the reference schedule must come to rest");
-        return (result.World, result.Verdicts.Select(v => v.Verdict).ToList());
+        return (result.World, result.Verdict?.Sentence);
     }
 
     [Fact]
