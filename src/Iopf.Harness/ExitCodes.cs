@@ -11,4 +11,10 @@ public static class ExitCodes
 
     /// <summary>Bad input or setup: nothing was explored and nothing was written.</summary>
     public const int BadInput = 2;
+
+    /// <summary>
+    /// No violation was found, but the search stopped at a bound (`exhaustive --max-states / --max-depth`)
+    /// before it explored everything it was asked to: nothing is proven, so CI must not read it as green.
+    /// </summary>
+    public const int Incomplete = 3;
 }

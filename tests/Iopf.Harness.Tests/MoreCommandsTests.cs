@@ -60,11 +60,12 @@ public sealed class MoreCommandsTests
     }
 
     [Fact]
-    public void Exhaustive_bounds_from_the_command_line_stop_the_search_and_say_so()
+    public void Exhaustive_bounds_from_the_command_line_stop_the_search_say_so_and_exit_incomplete()
     {
-        var result = IopfCli.Run("exhaustive", "--world", "TwoVmsSharedBuffers", "--max-states", "100");
-        Assert.Equal(ExitCodes.Holds, result.ExitCode);
-        Assert.Contains("stopped at bound 100 states", result.Out);
+        var result = IopfCli.Run("exhaustive", "--world", "TwoVmsSharedBuffers", "--max-states", "1");
+        Assert.Equal(ExitCodes.Incomplete, result.ExitCode);
+        Assert.Contains("stopped at bound 1 states", result.Out);
+        Assert.Contains("incomplete: TwoVmsSharedBuffers stopped at a bound before every interleaving was explored; no verdict (exit 3)", result.Out);
     }
 
     [Theory]

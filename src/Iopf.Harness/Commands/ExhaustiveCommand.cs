@@ -59,8 +59,16 @@ public static class ExhaustiveCommand
                 }
             }
 
-            var violated = results.Any(r => r.Result.Violation is not null);
-            return violated ? ExitCodes.Violated : ExitCodes.Holds;
+            var incomplete = results.Where(r => r.Result.Violation is null && !r.Result.Complete).Select(r => r.Name).ToList();
+            if (incomplete.Count > 0)
+            {
+                console.WriteLine();
+                console.WriteLine($"incomplete: {string.Join(", ", incomplete)} stopped at a bound before every interleaving was explored; no verdict (exit {ExitCodes.Incomplete})");
+            }
+
+            return results.Any(r => r.Result.Violation is not null) ? ExitCodes.Violated
+                : incomplete.Count > 0 ? ExitCodes.Incomplete
+                : ExitCodes.Holds;
         });
         return command;
     }

@@ -6,32 +6,45 @@ using Spectre.Console;
 
 namespace Iopf.Harness.Rendering;
 
-/// <summary>The end-of-run table: one row per world, one column per property (holds / VIOLATED), iterations and time.</summary>
+/// <summary>
+/// The end-of-run table: one row per world with its verdict, iterations and time. One verdict column
+/// instead of one column per property keeps the table readable at 80 columns: property names would be
+/// truncated as headers, and world names never wrap (they are not words).
+/// </summary>
 public static class VerdictTable
 {
     public static Table Build(IReadOnlyList<WorldResult> results)
     {
         var table = new Table().Border(TableBorder.Rounded).Title("Verdicts");
-        table.AddColumn("World");
-        foreach (var property in PropertySet.Names)
-        {
-            table.AddColumn(new TableColumn(property).Centered());
-        }
-
-        table.AddColumn(new TableColumn("Iterations").RightAligned());
-        table.AddColumn(new TableColumn("Time").RightAligned());
+        table.AddColumn(new TableColumn("World").NoWrap());
+        table.AddColumn(new TableColumn("Verdict"));
+        table.AddColumn(new TableColumn("Iterations").RightAligned().NoWrap());
+        table.AddColumn(new TableColumn("Time").RightAligned().NoWrap());
         foreach (var result in results)
         {
-            var modelError = result.Outcome.ViolatedProperty == BugReportReader.ModelError ? " [red bold](model error)[/]" : string.Empty;
-            var cells = new List<string> { Markup.Escape(result.Run.World.Name) + modelError };
-            cells.AddRange(PropertySet.Names.Select(p => result.Outcome.ViolatedProperty == p ? "[red bold]VIOLATED[/]" : "[green]holds[/]"));
-            cells.Add($"{result.Outcome.IterationsRun.ToString(CultureInfo.InvariantCulture)}/{result.Run.Budget.Iterations.ToString(CultureInfo.InvariantCulture)}");
-            cells.Add(result.Elapsed.TotalSeconds.ToString("0.0s", CultureInfo.InvariantCulture));
-            table.AddRow(cells.ToArray());
+            table.AddRow(
+                Markup.Escape(result.Run.World.Name),
+                VerdictCell(result),
+                $"{result.Outcome.IterationsRun.ToString(CultureInfo.InvariantCulture)}/{result.Run.Budget.Iterations.ToString(CultureInfo.InvariantCulture)}",
+                result.Elapsed.TotalSeconds.ToString("0.0s", CultureInfo.InvariantCulture));
         }
 
-        table.Caption("Coyote samples schedules (no exhaustive search): 'holds' means no violation in the iterations run.");
+        table.Caption("Coyote samples schedules (no exhaustive search): 'holds' means no violation in the iterations run; a violation stops the search, so the other properties are not checked further.");
         return table;
+    }
+
+    private static string VerdictCell(WorldResult result)
+    {
+        if (result.Outcome.Holds)
+        {
+            return $"[green]all {PropertySet.Names.Count} hold[/]";
+        }
+
+        var notChecked = PropertyVerdicts.All(result).Count(p => p.Verdict == PropertyVerdict.NotCheckedFurther);
+        var violated = result.Outcome.ViolatedProperty == BugReportReader.ModelError
+            ? "[red bold]model error[/]"
+            : $"[red bold]{Markup.Escape(result.Outcome.ViolatedProperty ?? "?")} VIOLATED[/]";
+        return $"{violated}; {notChecked} not checked further";
     }
 
     /// <summary>One line per violation under the table: the verdict and where its counterexample went.</summary>

@@ -7,7 +7,8 @@ namespace Iopf.Harness.Reports;
 
 /// <summary>
 /// The run as JUnit XML, which CI systems display natively: one test suite per world, one test case per
-/// property, a failure element carrying the verdict and the replay command where the property was violated.
+/// property, a failure element carrying the verdict and the replay command where the property was violated,
+/// and a skipped element for the properties the search stopped checking at that violation.
 /// </summary>
 public static class JUnitReport
 {
@@ -27,6 +28,7 @@ public static class JUnitReport
                 new XAttribute("name", name),
                 new XAttribute("tests", cases.Count()),
                 new XAttribute("failures", r.Outcome.Holds ? 0 : 1),
+                new XAttribute("skipped", cases.Count(p => Skipped(r, p))),
                 new XAttribute("time", Seconds(r.Elapsed)));
             foreach (var property in cases)
             {
@@ -36,6 +38,10 @@ public static class JUnitReport
                     var replay = r.ScheduleFileName is { } schedule ? $"\nreplay: {Cli.Name} replay {Path.Combine(outDirectory, schedule)}" : string.Empty;
                     testcase.Add(new XElement("failure", new XAttribute("message", r.Outcome.Verdict ?? property), (r.Outcome.Verdict ?? string.Empty) + replay));
                 }
+                else if (Skipped(r, property))
+                {
+                    testcase.Add(new XElement("skipped", new XAttribute("message", $"not checked further: the search stopped at the {r.Outcome.ViolatedProperty} violation")));
+                }
 
                 suite.Add(testcase);
             }
@@ -44,10 +50,16 @@ public static class JUnitReport
             suites.Add(suite);
         }
 
-        suites.Add(new XAttribute("tests", suites.Elements("testsuite").Sum(s => (int)s.Attribute("tests")!)), new XAttribute("failures", results.Count(r => !r.Outcome.Holds)));
+        suites.Add(
+            new XAttribute("tests", suites.Elements("testsuite").Sum(s => (int)s.Attribute("tests")!)),
+            new XAttribute("failures", results.Count(r => !r.Outcome.Holds)),
+            new XAttribute("skipped", suites.Elements("testsuite").Sum(s => (int)s.Attribute("skipped")!)));
         var document = new XDocument(new XDeclaration("1.0", "utf-8", null), suites);
         return document.Declaration + "\n" + document + "\n";
     }
+
+    private static bool Skipped(WorldResult result, string property) =>
+        PropertySet.Names.Contains(property) && PropertyVerdicts.Of(result, property) == PropertyVerdict.NotCheckedFurther;
 
     private static string Seconds(TimeSpan elapsed) => elapsed.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture);
 }

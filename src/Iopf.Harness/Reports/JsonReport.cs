@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Iopf.Harness.Running;
 using Iopf.Models.Exploration;
-using Iopf.Specs.Properties;
 
 namespace Iopf.Harness.Reports;
 
@@ -22,12 +21,12 @@ public static class JsonReport
         foreach (var r in results)
         {
             var properties = new JsonArray();
-            foreach (var name in PropertySet.Names)
+            foreach (var (name, verdict) in PropertyVerdicts.All(r))
             {
                 properties.Add(new JsonObject
                 {
                     ["name"] = name,
-                    ["verdict"] = r.Outcome.ViolatedProperty == name ? "violated" : "holds",
+                    ["verdict"] = PropertyVerdicts.Word(verdict),
                 });
             }
 

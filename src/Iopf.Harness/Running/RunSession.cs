@@ -6,7 +6,7 @@ namespace Iopf.Harness.Running;
 
 /// <summary>
 /// Explores the planned worlds one after another (each possibly sharded), with a progress bar on an
-/// interactive terminal, and replays every counterexample once with the trace recorder attached.
+/// interactive terminal (plain lines elsewhere), and replays every counterexample once with the trace recorder attached.
 /// </summary>
 public static class RunSession
 {
@@ -14,7 +14,15 @@ public static class RunSession
     {
         if (!console.Profile.Capabilities.Interactive)
         {
-            return runs.Select(r => ExploreOne(r, shards, () => { })).ToList();
+            var plain = new List<WorldResult>();
+            for (var i = 0; i < runs.Count; i++)
+            {
+                Rendering.PlainProgress.Started(console, runs[i], i, runs.Count);
+                plain.Add(ExploreOne(runs[i], shards, () => { }));
+                Rendering.PlainProgress.Finished(console, plain[^1], i, runs.Count);
+            }
+
+            return plain;
         }
 
         var results = new List<WorldResult>();
