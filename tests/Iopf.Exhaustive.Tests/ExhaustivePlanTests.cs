@@ -1,3 +1,4 @@
+using Iopf.Protocol.Designs;
 using Iopf.Protocol.Configuration;
 
 namespace Iopf.Exhaustive.Tests;
@@ -51,7 +52,7 @@ public class ExhaustivePlanTests
         Assert.Equal([new GuestPage(0, 1)], rig.Config.InitiallyResident.ToArray());
         Assert.Equal(2, rig.Config.Payloads.Length);
         Assert.Equal(new Iopf.Protocol.Memory.Payload(1, 0, 64, 32), rig.Config.Payloads[1]);
-        Assert.Equal(Design.Claimed, rig.Config.Design);
+        Assert.Same(ClaimedDesign.Instance, rig.Config.Design);
         Assert.NotNull(plan.Find("TwoVmsSharedBuffersHeavyPressure"));
     }
 

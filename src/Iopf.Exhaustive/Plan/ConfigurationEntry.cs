@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Iopf.Protocol.Configuration;
+using Iopf.Protocol.Designs;
 using Iopf.Protocol.Memory;
 
 namespace Iopf.Exhaustive;
@@ -43,9 +44,14 @@ internal sealed record ConfigurationEntry
     {
         var defaults = new ModelConfig();
         var design = defaults.Design;
-        if (Design is { } designName && !Enum.TryParse(designName, ignoreCase: false, out design))
+        if (Design is { } designName)
         {
-            return (null, $"design: unknown design '{designName}'; valid: {string.Join(", ", Enum.GetNames<Design>())}");
+            if (DesignRegistry.Find(designName) is not { } named)
+            {
+                return (null, $"design: unknown design '{designName}'; valid: {string.Join(", ", DesignRegistry.Names)}");
+            }
+
+            design = named;
         }
 
         if (Payloads is null || Payloads.Length == 0)

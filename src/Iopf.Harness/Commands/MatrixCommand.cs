@@ -3,6 +3,7 @@ using Iopf.Harness.Rendering;
 using Iopf.Models.Designs;
 using Iopf.Models.Exploration;
 using Iopf.Models.Scenarios;
+using Iopf.Protocol.Designs;
 using Spectre.Console;
 
 namespace Iopf.Harness.Commands;
@@ -33,7 +34,7 @@ public static class MatrixCommand
 
             var console = Consoles.Over(output);
             var budget = new ExplorationBudget(parsed.GetValue(iterations), Strategy.Random, 2000, parsed.GetValue(seed));
-            var matrix = DesignMatrix.Compute(DesignCatalog.All, chosen.Count > 0 ? chosen : ScenarioCatalog.All, budget, step => console.MarkupLine($"[grey]{Markup.Escape(step)}[/]"));
+            var matrix = DesignMatrix.Compute(DesignRegistry.All, chosen.Count > 0 ? chosen : ScenarioCatalog.All, budget, step => console.MarkupLine($"[grey]{Markup.Escape(step)}[/]"));
             var files = MatrixWriter.Write(matrix, parsed.GetValue(outDir)!);
             console.Write(new Text(MatrixRendering.Markdown(matrix, (_, _) => null).Split("## Verdicts")[0]));
             console.WriteLine($"wrote {files.Count} files into {parsed.GetValue(outDir)}");
