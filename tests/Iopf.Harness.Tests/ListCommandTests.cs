@@ -22,7 +22,7 @@ public sealed class ListCommandTests
             Assert.Contains(world.Description, words);
         }
 
-        Assert.All(Enum.GetNames<Design>(), d => Assert.Contains(d, result.Out));
+        Assert.All(Iopf.Protocol.Designs.DesignRegistry.All, d => Assert.Contains(d.Name, result.Out));
 
         foreach (var mutant in Enum.GetValues<Mutant>())
         {

@@ -1,7 +1,7 @@
 using Iopf.Models.Exploration;
 using Iopf.Worlds;
 using Iopf.Worlds.Sampling;
-using Iopf.Protocol.Configuration;
+using Iopf.Protocol.Designs;
 using Iopf.Specs.Properties;
 
 namespace Iopf.Models.Designs;
@@ -17,7 +17,7 @@ public sealed record MatrixCell(string Property, string Status, string? World, s
 /// <summary>What a design costs under the reference schedule, summed or maxed over the worlds.</summary>
 public sealed record DesignCost(int StallSteps, int PeakHeld, double CopiesPerPayload, int WorldsNotComingToRest);
 
-public sealed record DesignRow(Design Design, string Summary, IReadOnlyList<MatrixCell> Cells, DesignCost Cost);
+public sealed record DesignRow(FaultPathDesign Design, string Summary, IReadOnlyList<MatrixCell> Cells, DesignCost Cost);
 
 public sealed record MatrixResult(IReadOnlyList<string> Worlds, ExplorationBudget Budget, IReadOnlyList<DesignRow> Rows);
 
@@ -28,13 +28,13 @@ public sealed record MatrixResult(IReadOnlyList<string> Worlds, ExplorationBudge
 /// </summary>
 public static class DesignMatrix
 {
-    public static MatrixResult Compute(IReadOnlyList<Design> designs, IReadOnlyList<WorldDefinition> worlds, ExplorationBudget budget, Action<string>? progress = null)
+    public static MatrixResult Compute(IReadOnlyList<FaultPathDesign> designs, IReadOnlyList<WorldDefinition> worlds, ExplorationBudget budget, Action<string>? progress = null)
     {
         var rows = new List<DesignRow>();
         foreach (var design in designs)
         {
             var violations = new Dictionary<string, ExplorationOutcome>();
-            var applicable = PropertySet.Names.Where(p => DesignCatalog.NotApplicable(design, p) is null).ToList();
+            var applicable = PropertySet.Names.Where(p => design.NotApplicable(p) is null).ToList();
             foreach (var world in worlds)
             {
                 progress?.Invoke($"{design} × {world.Name}");
@@ -54,26 +54,26 @@ public static class DesignMatrix
             }
 
             var cells = PropertySet.Names.Select(p => Cell(design, p, violations)).ToList();
-            rows.Add(new DesignRow(design, DesignCatalog.Summary(design), cells, Cost(design, worlds)));
+            rows.Add(new DesignRow(design, design.Summary, cells, Cost(design, worlds)));
         }
 
         return new MatrixResult(worlds.Select(s => s.Name).ToList(), budget, rows);
     }
 
-    private static MatrixCell Cell(Design design, string property, Dictionary<string, ExplorationOutcome> violations)
+    private static MatrixCell Cell(FaultPathDesign design, string property, Dictionary<string, ExplorationOutcome> violations)
     {
-        if (DesignCatalog.NotApplicable(design, property) is { } reason)
+        if (design.NotApplicable(property) is { } reason)
         {
             return new MatrixCell(property, MatrixCell.NotApplicable, null, null, null, reason);
         }
 
-        var note = DesignCatalog.Scope(design, property);
+        var note = design.Scope(property);
         return violations.TryGetValue(property, out var o)
             ? new MatrixCell(property, MatrixCell.Violated, o.World, o.Verdict, o.ReproducibleTrace, note)
             : new MatrixCell(property, MatrixCell.Holds, null, null, null, note);
     }
 
-    private static DesignCost Cost(Design design, IReadOnlyList<WorldDefinition> worlds)
+    private static DesignCost Cost(FaultPathDesign design, IReadOnlyList<WorldDefinition> worlds)
     {
         var runs = worlds.Select(s => ReferenceRun.Run(s.Config with { Design = design })).ToList();
         var payloads = worlds.Sum(s => s.Config.Payloads.Length);

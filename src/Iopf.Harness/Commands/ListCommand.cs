@@ -19,7 +19,7 @@ public static class ListCommand
         {
             var console = Consoles.Over(output);
             console.Write(Listing("World", WorldCatalog.BuiltIn.Select(w => (w.Name, (w.IsSmall ? "[exhaustive] " : string.Empty) + w.Description))));
-            console.Write(Listing("Design", Enum.GetValues<Design>().Select(d => (d.ToString(), Iopf.Models.Designs.DesignCatalog.Summary(d)))));
+            console.Write(Listing("Design", Iopf.Protocol.Designs.DesignRegistry.All.Select(d => (d.Name, d.Summary))));
             console.Write(Listing("Mutant", Enum.GetValues<Mutant>().Select(m => (m.ToString(), DescriptionOf(m)))));
             console.Write(Listing("Strategy", StrategyNames.All.Select(s => (s, "Coyote's " + s + " scheduler (samples schedules; not exhaustive)"))));
             return ExitCodes.Holds;

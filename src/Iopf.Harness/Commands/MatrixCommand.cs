@@ -2,6 +2,7 @@ using System.CommandLine;
 using Iopf.Harness.Rendering;
 using Iopf.Models.Designs;
 using Iopf.Harness.Running;
+using Iopf.Protocol.Designs;
 using Iopf.Worlds.Sampling;
 using Spectre.Console;
 
@@ -34,7 +35,7 @@ public static class MatrixCommand
 
             var console = Consoles.Over(output);
             var budget = new ExplorationBudget(parsed.GetValue(iterations), Strategy.Random, 2000, parsed.GetValue(seed));
-            var matrix = DesignMatrix.Compute(DesignCatalog.All, chosen, budget, step => console.MarkupLine($"[grey]{Markup.Escape(step)}[/]"));
+            var matrix = DesignMatrix.Compute(DesignRegistry.All, chosen, budget, step => console.MarkupLine($"[grey]{Markup.Escape(step)}[/]"));
             var files = MatrixWriter.Write(matrix, parsed.GetValue(outDir)!);
             console.Write(new Text(MatrixRendering.Markdown(matrix, (_, _) => null).Split("## Verdicts")[0]));
             console.WriteLine($"wrote {files.Count} files into {parsed.GetValue(outDir)}");

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Iopf.Protocol.Designs;
 using Iopf.Protocol.Memory;
 
 namespace Iopf.Protocol.Configuration;
@@ -49,7 +50,7 @@ public sealed record ModelConfig
     public ImmutableHashSet<Mutant> Mutants { get; init; } = [];
 
     /// <summary>Which design handles a DMA to a not-present page.</summary>
-    public Design Design { get; init; } = Design.Claimed;
+    public FaultPathDesign Design { get; init; } = ClaimedDesign.Instance;
 
     public bool Has(Mutant mutant) => Mutants.Contains(mutant);
 

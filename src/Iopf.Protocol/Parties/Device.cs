@@ -7,9 +7,9 @@ using Iopf.Protocol.Observations;
 namespace Iopf.Protocol.Parties;
 
 /// <summary>
-/// The device's protocol steps (claims 1-3, 16): DMA through the ATC, ATS translation, and on an I/O page
-/// fault: park the payload in a pinned fault buffer, report it through the two queues, and on completion
-/// free the buffer and refresh the ATC. The prior-art designs' fault paths are in DeviceDesigns.cs.
+/// The device's protocol steps (claims 1-3, 16): DMA through the ATC, ATS translation, keeping DMAs to one
+/// page in order, and completion. What happens on an I/O page fault is the configured design's
+/// (<see cref="Designs.FaultPathDesign"/>); the report rings it may use are in DeviceReports.cs.
 /// </summary>
 public static partial class Device
 {
@@ -61,9 +61,9 @@ public static partial class Device
     }
 
     /// <summary>Sends one DMA on its way: behind an older payload to the same page, through the ATC, or to the IOMMU.</summary>
-    private static void Dispatch(DeviceState s, ProtocolContext ctx, Payload p, StepResult r)
+    internal static void Dispatch(DeviceState s, ProtocolContext ctx, Payload p, StepResult r)
     {
-        if (HeadOfLineBlocked(s, ctx))
+        if (ctx.Config.Design.HeadOfLineBlocked(s))
         {
             s.Hold(p);
             return;
@@ -74,7 +74,7 @@ public static partial class Device
         {
             if (MustQueueBehindFault(s, ctx, p))
             {
-                FaultPath(s, ctx, p, r);
+                ctx.Config.Design.OnFault(s, ctx, p, r);
                 return;
             }
 
@@ -121,13 +121,13 @@ public static partial class Device
         if (s.Recalled.Remove(p.Id))
         {
             s.Hold(p);
-            RetryStalled(s, ctx, r);
+            ctx.Config.Design.RetryHeld(s, ctx, r);
             return;
         }
 
         if (MustQueueBehindFault(s, ctx, p) || t.Frame is null)
         {
-            FaultPath(s, ctx, p, r);
+            ctx.Config.Design.OnFault(s, ctx, p, r);
             return;
         }
 
@@ -141,118 +141,7 @@ public static partial class Device
         r.Observe(new GuestWrite(p.Vm, p.Gpa, frame, p.Id, p.Length, WritePath.Dma));
     }
 
-    private static void FaultPath(DeviceState s, ProtocolContext ctx, Payload p, StepResult r)
-    {
-        switch (ctx.Config.Design)
-        {
-            case Design.Claimed:
-                BufferFault(s, ctx, p, r);
-                break;
-            case Design.DropOnFault:
-                r.Observe(new PayloadRejected(p, "DMA aborted: the page is not present and the IOMMU has no page-request support"));
-                break;
-            case Design.SkipToNextBuffer:
-                SkipToNextBuffer(s, ctx, p, r);
-                break;
-            case Design.StallAndRetry or Design.CompletionInterrupt:
-                RequestPage(s, ctx, p, r);
-                break;
-        }
-    }
-
-    /// <summary>Claimed design: park the payload in a fault buffer, or hold it back while no buffer or ring slot is free.</summary>
-    private static void BufferFault(DeviceState s, ProtocolContext ctx, Payload p, StepResult r)
-    {
-        if (ctx.Config.Has(Mutant.DropWhenNoFaultBuffer) && !ctx.Pinned.Buffers.HasFree)
-        {
-            return; // the bug: accepted, then silently gone
-        }
-
-        if (s.Stalled.Count > 0 || !CanStartReport(s, ctx))
-        {
-            s.Hold(p); // back-pressure: the payload waits, it is never dropped
-            return;
-        }
-
-        StartReport(s, ctx, p, r);
-    }
-
-    // One report at a time (each is two queue writes), and only with a free buffer and room in both rings.
-    private static bool CanStartReport(DeviceState s, ProtocolContext ctx) =>
-        s.Unpublished.Count == 0
-        && ctx.Pinned.Buffers.HasFree
-        && !ctx.Pinned.IopfQueue.IsFull
-        && !ctx.Pinned.FaultBufferQueue.IsFull;
-
-    /// <summary>First half of a fault report: store the payload, then write the buffer-location descriptor.</summary>
-    private static void StartReport(DeviceState s, ProtocolContext ctx, Payload p, StepResult r)
-    {
-        var buffer = ctx.Pinned.Buffers.Allocate()!.Value;
-        ctx.Pinned.Buffers.Store(buffer, p);
-        r.Observe(new FaultBufferStored(buffer, p.Id));
-
-        var function = ctx.Config.Has(Mutant.WrongVmInDescriptor) ? s.LastFaultFunction : p.Vm;
-        s.LastFaultFunction = p.Vm;
-        var fault = NewFault(s, p, buffer, function);
-        var sequence = fault.Sequence;
-        s.Unpublished.Add(sequence);
-
-        if (ctx.Config.Has(Mutant.FaultBeforeLocation))
-        {
-            PublishFaultDescriptor(s, ctx, fault, r);
-        }
-        else
-        {
-            PublishLocation(ctx, fault, r);
-        }
-
-        r.Send(Role.Device, new FinishFaultReport(sequence));
-    }
-
-    private static void FinishReport(DeviceState s, ProtocolContext ctx, int sequence, StepResult r)
-    {
-        s.Unpublished.Remove(sequence);
-        var fault = s.Outstanding[sequence];
-        if (ctx.Config.Has(Mutant.FaultBeforeLocation))
-        {
-            PublishLocation(ctx, fault, r);
-        }
-        else
-        {
-            PublishFaultDescriptor(s, ctx, fault, r);
-        }
-
-        RetryStalled(s, ctx, r);
-    }
-
-    private static void PublishLocation(ProtocolContext ctx, OutstandingFault f, StepResult r)
-    {
-        var location = new BufferLocationDescriptor(
-            true, f.Buffer, f.Sequence, f.Payload.Length, ctx.Pinned.Buffers.Region.AddressOf(f.Buffer));
-        RingWriter.Push(ctx.Pinned.FaultBufferQueue, location.Encode(), r);
-    }
-
-    private static void PublishFaultDescriptor(DeviceState s, ProtocolContext ctx, OutstandingFault f, StepResult r)
-    {
-        var p = f.Payload;
-        var descriptor = new FaultDescriptor(
-            Valid: true,
-            Write: true,
-            Ordered: s.Outstanding.Values.Any(o => o.Sequence != f.Sequence && o.Payload.Vm == p.Vm && o.Payload.Page(ModelConfig.PageSize) == p.Page(ModelConfig.PageSize)),
-            FunctionId: f.DescriptorFunction,
-            Pasid: ModelConfig.PasidOf(f.DescriptorFunction),
-            Sequence: f.Sequence,
-            BufferIndex: Math.Max(f.Buffer, 0),
-            Length: p.Length,
-            Gpa: p.Gpa);
-        if (RingWriter.Push(ctx.Pinned.IopfQueue, descriptor.Encode(), r))
-        {
-            r.Observe(new FaultRaised(f.Sequence, p.Vm, p.Gpa, f.Buffer));
-            r.Send(Role.Driver, new FaultInterrupt());
-        }
-    }
-
-    /// <summary>Completion (claim 4, 16): free each completed fault's buffer and refresh the ATC through ATS.</summary>
+    /// <summary>Completion (claim 4, 16): free each completed fault's buffer, then the design says what follows.</summary>
     private static void OnDoorbell(DeviceState s, ProtocolContext ctx, StepResult r)
     {
         while (ctx.Pinned.CompletionQueue.TryPop(out var word))
@@ -270,48 +159,30 @@ public static partial class Device
             }
 
             r.Observe(new FaultNotified(fault.Sequence));
-
-            var page = fault.Payload.Page(ModelConfig.PageSize);
-            if (ctx.Config.Design.RetriesDma())
-            {
-                // Page-request designs: the faulted DMA joins the payloads held for its page; all are retried
-                // below, in issue order. A younger DMA to the page whose translation is still in flight would
-                // overtake them: recall it, so it is held when its answer comes (found by this model).
-                s.Hold(fault.Payload);
-                foreach (var young in s.AwaitingTranslation.Values.Where(a => a.Vm == fault.Payload.Vm && a.Page(ModelConfig.PageSize) == page))
-                {
-                    s.Recalled.Add(young.Id);
-                }
-            }
-            else if (ctx.Config.Has(Mutant.TrustCompletionFrame))
-            {
-                s.Atc[(fault.Payload.Vm, page)] = (int)completion.PageFrame;
-            }
-            else
-            {
-                r.Send(Role.Iommu, new TranslationRequest(fault.Payload.Vm, page, -1));
-            }
+            ctx.Config.Design.OnCompletion(s, ctx, fault, completion, r);
         }
 
-        RetryStalled(s, ctx, r);
+        ctx.Config.Design.RetryHeld(s, ctx, r);
     }
 
-    private static void RetryStalled(DeviceState s, ProtocolContext ctx, StepResult r)
+    /// <summary>Claim 16: after a completion the device asks the IOMMU (ATS) for the page's translation again.</summary>
+    internal static void RefreshAtc(DeviceState s, ProtocolContext ctx, OutstandingFault fault, CompletionDescriptor completion, StepResult r)
     {
-        if (ctx.Config.Design == Design.Claimed)
+        var page = fault.Payload.Page(ModelConfig.PageSize);
+        if (ctx.Config.Has(Mutant.TrustCompletionFrame))
         {
-            if (s.Stalled.Count > 0 && CanStartReport(s, ctx))
-            {
-                var p = s.Stalled[0];
-                s.Stalled.RemoveAt(0);
-                StartReport(s, ctx, p, r);
-            }
-
-            return;
+            s.Atc[(fault.Payload.Vm, page)] = (int)completion.PageFrame;
         }
+        else
+        {
+            r.Send(Role.Iommu, new TranslationRequest(fault.Payload.Vm, page, -1));
+        }
+    }
 
-        // The other designs hold DMAs back until resources return: send them all on their way again, in order.
-        if (s.Stalled.Count > 0 && !HeadOfLineBlocked(s, ctx) && HasPageRequestCredit(s, ctx))
+    /// <summary>Designs that hold DMAs back until resources return: send them all on their way again, in order.</summary>
+    internal static void RedispatchHeld(DeviceState s, ProtocolContext ctx, StepResult r)
+    {
+        if (s.Stalled.Count > 0 && !ctx.Config.Design.HeadOfLineBlocked(s) && HasPageRequestCredit(s, ctx))
         {
             var held = s.Stalled.ToList();
             s.Stalled.Clear();

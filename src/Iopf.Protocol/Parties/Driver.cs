@@ -42,7 +42,7 @@ public static class Driver
         }
 
         var fault = FaultDescriptor.Decode(word);
-        if (!ctx.Config.Design.UsesFaultBuffers())
+        if (!ctx.Config.Design.UsesFaultBuffers)
         {
             // A page request: nothing parked in host memory, nothing to copy.
             s.Current = new DriverWork(fault, -1);

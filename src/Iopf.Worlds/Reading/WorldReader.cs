@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using Iopf.Protocol.Configuration;
+using Iopf.Protocol.Designs;
 using Iopf.Protocol.Memory;
 using Iopf.Worlds.Sampling;
 
@@ -111,17 +112,16 @@ public static partial class WorldReader
         return (capacity & (capacity - 1)) == 0 ? capacity : throw root.Problem(key, $"{capacity} is not a power of two");
     }
 
-    private static Design ReadDesign(JsonFields root)
+    private static FaultPathDesign ReadDesign(JsonFields root)
     {
         var name = root.String("design");
         if (name is null)
         {
-            return Design.Claimed;
+            return ClaimedDesign.Instance;
         }
 
-        return Enum.TryParse<Design>(name, ignoreCase: false, out var design) && Enum.IsDefined(design) && !name.Any(char.IsDigit)
-            ? design
-            : throw root.Problem("design", $"unknown design '{name}'; valid: {string.Join(", ", Enum.GetNames<Design>())}");
+        return DesignRegistry.Find(name)
+            ?? throw root.Problem("design", $"unknown design '{name}'; valid: {string.Join(", ", DesignRegistry.Names)}");
     }
 
     private static ImmutableArray<GuestPage> Resident(JsonFields root, int vms, int pagesPerVm, int hostFrames)

@@ -2,8 +2,7 @@ using Iopf.Worlds;
 using Iopf.Worlds.Sampling;
 using Iopf.Models.Designs;
 using Iopf.Models.Exploration;
-using Iopf.Models.Entry;
-using Iopf.Protocol.Configuration;
+using Iopf.Protocol.Designs;
 using Newtonsoft.Json.Linq;
 using Snapshooter.Xunit;
 
@@ -17,7 +16,7 @@ public class DesignMatrixTests
     private static readonly ExplorationBudget Budget = new(Iterations: 100, Seed: 3, MaxSteps: 2000);
 
     private static readonly Lazy<MatrixResult> Matrix = new(() => DesignMatrix.Compute(
-        DesignCatalog.All,
+        DesignRegistry.All,
         [WorldCatalog.Find("SingleFault")!, WorldCatalog.Find("FaultBurst")!, WorldCatalog.Find("SamePageTwice")!, WorldCatalog.Find("EvictAfterResolve")!],
         Budget));
 
@@ -31,15 +30,15 @@ public class DesignMatrixTests
     [Fact]
     public void Shows_what_the_prior_art_gives_up()
     {
-        MatrixCell Cell(Design d, string p) => Matrix.Value.Rows.Single(r => r.Design == d).Cells.Single(c => c.Property == p);
+        MatrixCell Cell(FaultPathDesign d, string p) => Matrix.Value.Rows.Single(r => r.Design == d).Cells.Single(c => c.Property == p);
 
-        Assert.All(Matrix.Value.Rows.Single(r => r.Design == Design.Claimed).Cells, c => Assert.Equal(MatrixCell.Holds, c.Status));
-        Assert.Equal(MatrixCell.Violated, Cell(Design.DropOnFault, "NoPayloadLost").Status);
-        Assert.Equal(MatrixCell.NotApplicable, Cell(Design.DropOnFault, "EveryFaultCompleted").Status);
-        Assert.Equal(MatrixCell.Violated, Cell(Design.SkipToNextBuffer, "NoPayloadLost").Status);
-        Assert.NotNull(Cell(Design.SkipToNextBuffer, "NoPayloadLost").Schedule);
-        var claimed = Matrix.Value.Rows.Single(r => r.Design == Design.Claimed).Cost;
-        var stall = Matrix.Value.Rows.Single(r => r.Design == Design.StallAndRetry).Cost;
+        Assert.All(Matrix.Value.Rows.Single(r => r.Design == ClaimedDesign.Instance).Cells, c => Assert.Equal(MatrixCell.Holds, c.Status));
+        Assert.Equal(MatrixCell.Violated, Cell(DropOnFaultDesign.Instance, "NoPayloadLost").Status);
+        Assert.Equal(MatrixCell.NotApplicable, Cell(DropOnFaultDesign.Instance, "EveryFaultCompleted").Status);
+        Assert.Equal(MatrixCell.Violated, Cell(SkipToNextBufferDesign.Instance, "NoPayloadLost").Status);
+        Assert.NotNull(Cell(SkipToNextBufferDesign.Instance, "NoPayloadLost").Schedule);
+        var claimed = Matrix.Value.Rows.Single(r => r.Design == ClaimedDesign.Instance).Cost;
+        var stall = Matrix.Value.Rows.Single(r => r.Design == StallAndRetryDesign.Instance).Cost;
         Assert.Equal(0, stall.CopiesPerPayload);
         Assert.True(claimed.CopiesPerPayload > 0);
     }

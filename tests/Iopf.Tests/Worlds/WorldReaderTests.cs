@@ -63,7 +63,7 @@ public class WorldReaderTests
         Assert.Equal(new PinnedRegion(0x10_0000, 4096, 2), c.FaultBuffers);
         Assert.Equal((2, 2, 2), (c.IopfQueueCapacity, c.FaultBufferQueueCapacity, c.CompletionQueueCapacity));
         Assert.Equal(0u, c.RingStartCounter);
-        Assert.Equal(Design.Claimed, c.Design);
+        Assert.Same(Iopf.Protocol.Designs.ClaimedDesign.Instance, c.Design);
         Assert.Equal([new GuestPage(0, 1)], c.InitiallyResident.ToArray());
         Assert.Equal(1, c.PressurePerVm);
         Assert.Equal([new Payload(0, 1, 0, 64), new Payload(1, 0, 64, 32)], c.Payloads.ToArray());
