@@ -27,11 +27,22 @@ public sealed class VerifyCommandTests : IDisposable
         var result = IopfCli.Run("verify", "--plan", Repo.TestPlan, "--world", "SingleFault", "--mutant", "VmmCopiesTwice", "--out", sandbox.Out);
 
         Assert.Equal(ExitCodes.Violated, result.ExitCode);
-        Assert.Matches(@"SingleFault\s+│ violated: NoDoubleCopy in \d+ steps \(shortest path: `iopf exhaustive --world SingleFault`\)", result.Out);
-        Assert.Contains("violated: NoDoubleCopy (trace at SingleFault.counterexample.txt)", result.Out);
+        Assert.Matches(@"SingleFault\s+│ violated: NoDoubleCopy in 10 steps\s+│ violated: NoDoubleCopy \(trace at SingleFault.counterexample.txt\)", result.Out);
+        Assert.Contains("SingleFault: shortest path to the violation: iopf exhaustive --world SingleFault --mutant VmmCopiesTwice", result.Out);
         Assert.Contains($"  counterexample: {Path.Combine(sandbox.Out, "SingleFault.schedule.json")}", result.Out);
-        Assert.Contains("NOT verified: 1 of 1 worlds explored exhaustively", result.Out);
+        Assert.Contains("NOT verified: 1 of 1 worlds explored exhaustively (10 states), 1 sampled (1 schedule).", result.Out);
         Assert.Contains("out/SingleFault.counterexample.txt", sandbox.Files());
+    }
+
+    [Fact]
+    public void A_search_cut_short_by_the_plan_bound_is_incomplete_not_verified()
+    {
+        var plan = sandbox.Write("bounded.json", "{\n  \"defaults\": { \"iterations\": 5, \"seed\": 7 },\n  \"exhaustive\": { \"maxStates\": 5 }\n}\n");
+        var result = IopfCli.Run("verify", "--plan", plan, "--world", "SingleFault", "--out", sandbox.Out);
+
+        Assert.True(result.ExitCode == ExitCodes.Incomplete, result.Out + result.Err);
+        Assert.Matches(@"SingleFault\s+│ NOT complete: ", result.Out);
+        Assert.Contains("NOT verified (incomplete): 1 of 1 worlds explored exhaustively (5 states), 1 sampled (5 schedules).", result.Out);
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public static class ReplayCommand
 
         foreach (var path in files.Paths)
         {
-            output.Writer.WriteLine($"wrote {Path.GetRelativePath(Environment.CurrentDirectory, path)}");
+            output.Writer.WriteLine($"wrote {DisplayPath.Of(path)}");
         }
 
         return ExitCodes.Violated;

@@ -123,7 +123,7 @@ public static class RunCommand
 
         foreach (var path in files.Paths)
         {
-            console.WriteLine($"wrote {Path.GetRelativePath(Environment.CurrentDirectory, path)}");
+            console.WriteLine($"wrote {DisplayPath.Of(path)}");
         }
 
         return results.All(r => r.Outcome.Holds) ? ExitCodes.Holds : ExitCodes.Violated;

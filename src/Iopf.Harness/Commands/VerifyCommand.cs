@@ -11,7 +11,8 @@ namespace Iopf.Harness.Commands;
 /// <summary>
 /// `iopf verify`, the main job: Z3 proves the descriptor invariants for all values, the exhaustive explorer
 /// checks every interleaving of every small world, and Coyote samples every world. One table says, per
-/// world, exactly what was established. Exit 0 when everything held, 1 on any violation, 2 on bad input.
+/// world, exactly what was established. Exit 0 when everything held, 1 on any violation, 2 on bad input,
+/// 3 when nothing was violated but a bound (the plan's maxStates / maxDepth) cut an exhaustive search short.
 /// </summary>
 public static class VerifyCommand
 {
@@ -52,14 +53,19 @@ public static class VerifyCommand
             var table = new Table().Border(TableBorder.Rounded).AddColumns("world", "every interleaving", "sampled with Coyote");
             for (var i = 0; i < runs.Count; i++)
             {
-                var (_, words, ok) = explored[i].Verdict;
+                var verdict = explored[i].Verdict;
                 table.AddRow(
                     Markup.Escape(runs[i].World.Name),
-                    ok ? Markup.Escape(words) : $"[red]{Markup.Escape(words)}[/]",
+                    verdict.Ok ? Markup.Escape(verdict.Words) : $"[red]{Markup.Escape(verdict.Words)}[/]",
                     Sampled(sampled[i]));
             }
 
             console.Write(table);
+            foreach (var (world, verdict) in explored.Where(e => e.Verdict.Reproduce is not null))
+            {
+                console.WriteLine($"{world.Name}: shortest path to the violation: {verdict.Reproduce}");
+            }
+
             foreach (var line in VerdictTable.ViolationLines(sampled, directory))
             {
                 console.WriteLine(line);
@@ -68,14 +74,17 @@ public static class VerifyCommand
             var small = explored.Count(e => e.Verdict.Result is not null);
             var states = explored.Sum(e => (long)(e.Verdict.Result?.States ?? 0));
             var schedules = sampled.Sum(s => (long)s.Outcome.IterationsRun);
-            var failed = !proof.Ok || explored.Any(e => !e.Verdict.Ok) || sampled.Any(s => !s.Outcome.Holds);
-            console.WriteLine($"{(failed ? "NOT verified" : "verified")}: {small} of {runs.Count} worlds explored exhaustively ({states:N0} states), {runs.Count} sampled ({schedules:N0} schedules).");
+            // A bounded search that found nothing is not a violation, but it is not a verification either.
+            var incomplete = explored.Any(e => e.Verdict.Incomplete);
+            var failed = !proof.Ok || explored.Any(e => !e.Verdict.Ok && !e.Verdict.Incomplete) || sampled.Any(s => !s.Outcome.Holds);
+            var word = failed ? "NOT verified" : incomplete ? "NOT verified (incomplete)" : "verified";
+            console.WriteLine($"{word}: {small} of {runs.Count} worlds explored exhaustively ({states:N0} states), {runs.Count} sampled ({schedules:N0} {(schedules == 1 ? "schedule" : "schedules")}).");
             foreach (var path in files.Paths)
             {
-                console.WriteLine($"wrote {Path.GetRelativePath(Environment.CurrentDirectory, path)}");
+                console.WriteLine($"wrote {DisplayPath.Of(path)}");
             }
 
-            return failed ? ExitCodes.Violated : ExitCodes.Holds;
+            return failed ? ExitCodes.Violated : incomplete ? ExitCodes.Incomplete : ExitCodes.Holds;
         });
         return command;
     }

@@ -6,8 +6,10 @@ using Spectre.Console;
 
 namespace Iopf.Harness.Running;
 
-/// <summary>What `iopf verify` established about one world: its exhaustive exploration (when small) and its sampling.</summary>
-public sealed record WorldVerdict(WorldDefinition World, ExhaustiveResult? Exhaustive, string ExhaustiveWords, bool ExhaustiveOk, WorldResult Sampled);
+/// <summary>What the exhaustive part established about one world, in the words the table prints.</summary>
+/// <param name="Incomplete">A bound stopped the search before it saw every state, and it found no violation: nothing is proven.</param>
+/// <param name="Reproduce">For a violation, the command that finds the same shortest path again (printed below the table, to keep it narrow).</param>
+public sealed record ExhaustiveVerdict(ExhaustiveResult? Result, string Words, bool Ok, bool Incomplete = false, string? Reproduce = null);
 
 /// <summary>The Z3 part of `iopf verify`: every descriptor invariant and broken twin.</summary>
 public sealed record ProofVerdict(int Proved, int Refuted, int Unexpected, TimeSpan Elapsed)
@@ -34,33 +36,37 @@ public static class VerifySession
             clock.Elapsed);
     }
 
-    public static (ExhaustiveResult? Result, string Words, bool Ok) Explore(WorldDefinition world, ExhaustiveOptions options, IAnsiConsole console)
+    public static ExhaustiveVerdict Explore(WorldDefinition world, ExhaustiveOptions options, IAnsiConsole console)
     {
         if (!world.IsSmall)
         {
-            return (null, world.Exhaustive?.States is { } large ? $"not small ({large:N0} states): sampled only" : "not small: sampled only", true);
+            return new(null, world.Exhaustive?.States is { } large ? $"not small ({large:N0} states): sampled only" : "not small: sampled only", true);
         }
 
         console.WriteLine($"verify: every interleaving of {world.Name}");
         var result = ExhaustiveExplorer.Explore(world.Config, options);
         if (result.Violation is { } v)
         {
-            return (result, $"violated: {v.Property} in {v.Length} steps (shortest path: `iopf exhaustive --world {world.Name}`)", false);
+            return new(result, $"violated: {v.Property} in {v.Length} steps", false, Reproduce: ReproduceCommand(world));
         }
 
         if (!result.Complete)
         {
-            return (result, $"NOT complete: {result.Coverage}", false);
+            return new(result, $"NOT complete: {result.Coverage}", false, Incomplete: true);
         }
 
         var pinned = world.Exhaustive!.States;
         if (world.Config.Mutants.Count == 0 && pinned is { } expected && expected != result.States)
         {
-            return (result, $"all interleavings explored ({result.States:N0} states), but the world pins {expected:N0}: the model changed", false);
+            return new(result, $"all interleavings explored ({result.States:N0} states), but the world pins {expected:N0}: the model changed", false);
         }
 
         return result.CompletionUnreachableStates is 0
-            ? (result, $"all interleavings explored ({result.States:N0} states)", true)
-            : (result, $"all interleavings explored, but completion is unreachable from {result.CompletionUnreachableStates:N0} states", false);
+            ? new(result, $"all interleavings explored ({result.States:N0} states)", true)
+            : new(result, $"all interleavings explored, but completion is unreachable from {result.CompletionUnreachableStates:N0} states", false);
     }
+
+    /// <summary>The command that finds the same shortest path again: the world and the mutants switched on in it.</summary>
+    private static string ReproduceCommand(WorldDefinition world) =>
+        string.Join(' ', new[] { "iopf exhaustive --world", world.Name }.Concat(world.Config.Mutants.Select(m => $"--mutant {m}")));
 }
