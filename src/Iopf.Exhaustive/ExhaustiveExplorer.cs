@@ -104,7 +104,7 @@ public static class ExhaustiveExplorer
                 }
 
                 var message = store.Inboxes.Head(inbox);
-                var choices = store.IsGuestTick(message) ? config.PagesPerVm : 1;
+                var choices = store.ChoicesFor(message);
                 for (var choice = 0; choice < choices; choice++)
                 {
                     Step(id, slot, message, choice);

@@ -51,7 +51,7 @@ public sealed class GlobalState
 
     /// <summary>How many ways the party at slot can take its next message: a guest's tick picks one of its pages.</summary>
     public int ChoicesAt(int slot) =>
-        inboxes[slot].Length == 0 ? 0 : inboxes[slot][0].Message is GuestTick ? World.Config.PagesPerVm : 1;
+        inboxes[slot].Length == 0 ? 0 : World.ChoicesFor(World.Config, inboxes[slot][0].Message);
 
     /// <summary>
     /// The party at slot dequeues its oldest message and takes its step with the given choice. Exceptions of

@@ -10,8 +10,11 @@ public sealed class GuestMachine : PartyMachine
 {
     protected override Role Role => Role.Guest;
 
-    /// <summary>Which of its resident pages the guest gives up: the scheduler's choice.</summary>
-    protected override int Choice() => RandomInteger(Math.Max(1, World.Config.PagesPerVm));
+    /// <summary>
+    /// Which of its resident pages the guest gives up: the scheduler's choice. Asked even when there is one
+    /// page, so that a schedule records the same choice points whatever the world's size.
+    /// </summary>
+    protected override int Choice(int choices) => RandomInteger(choices);
 
     protected override void MoveToCurrentState()
     {

@@ -56,10 +56,10 @@ public abstract class PartyMachine : StateMachine
     protected abstract Role Role { get; }
 
     /// <summary>The party's step for one message, through the world's one dispatcher (the explorers use the same).</summary>
-    private StepResult Take(Message message) => World.Deliver(new Envelope(Role, Index, message), Choice());
+    private StepResult Take(Message message) => World.Deliver(new Envelope(Role, Index, message), Choice(World.ChoicesFor(World.Config, message)));
 
-    /// <summary>The nondeterministic input of a step, chosen by the scheduler where a party has one (the guests).</summary>
-    protected virtual int Choice() => 0;
+    /// <summary>The nondeterministic input of a step (one of choices, the core's count), chosen by the scheduler where a party has one (the guests).</summary>
+    protected virtual int Choice(int choices) => 0;
 
     /// <summary>Moves to the machine state that shows the party's state (e.g. Stalled while payloads are held back).</summary>
     protected abstract void MoveToCurrentState();

@@ -20,7 +20,7 @@ internal sealed class ComponentStore
     private readonly CanonicalInterner<PinnedMemory> pinned = new();
     private readonly CanonicalInterner<HostMemory> host = new();
     private readonly CanonicalInterner<Message> messages = new();
-    private readonly List<bool> guestTicks = [];
+    private readonly List<int> choices = [];
     private readonly CanonicalInterner<IProperty>[] checkers;
     private readonly List<string?>[] obligations;
 
@@ -51,7 +51,8 @@ internal sealed class ComponentStore
 
     public Message Message(int id) => messages[id];
 
-    public bool IsGuestTick(int message) => guestTicks[message];
+    /// <summary>In how many ways the interned message can be taken (cached per message: asked on every expansion).</summary>
+    public int ChoicesFor(int message) => choices[message];
 
     public IProperty Checker(int index, int id) => checkers[index][id];
 
@@ -118,7 +119,7 @@ internal sealed class ComponentStore
         var id = messages.Intern(writer.Written, message);
         if (id == before)
         {
-            guestTicks.Add(message is GuestTick);
+            choices.Add(World.ChoicesFor(Config, message));
         }
 
         return id;

@@ -88,6 +88,12 @@ public sealed class World
         return (world, start);
     }
 
+    /// <summary>
+    /// In how many ways a party can take this message: a guest's tick picks which of its pages to give up,
+    /// every other step is determined. Each engine asks here, so they all explore the same choices.
+    /// </summary>
+    public static int ChoicesFor(ModelConfig config, Message message) => message is GuestTick ? config.PagesPerVm : 1;
+
     /// <summary>Delivers one message to its party and returns what that step produced. Choice feeds the guests' nondeterministic pick.</summary>
     public StepResult Deliver(Envelope envelope, int choice = 0) =>
         Step(envelope, PartyState(envelope.To, envelope.Index), Context, choice);
