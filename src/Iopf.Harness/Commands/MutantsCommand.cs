@@ -20,7 +20,7 @@ public static class MutantsCommand
     {
         var worlds = new WorldChoice();
         var outDir = new Option<string>("--out", "-o") { Description = "Directory for the mutants' schedules", DefaultValueFactory = _ => "out", HelpName = "dir" };
-        var command = new Command("mutants", "Run the bug zoo: every mutant must be caught by its monitor, and its schedule must replay");
+        var command = new Command("mutants", "Run the sampled mutants of the mutant table: each must be caught by its monitor, and its schedule must replay");
         command.Options.Add(worlds.Plan);
         command.Options.Add(outDir);
         command.SetAction(parsed =>
