@@ -32,12 +32,18 @@ public static class Iommu
                     case AtcOnUnmap.Skip:
                         r.Send(Role.Vmm, new UnmapDone(unmap.Token));
                         break;
+                    case AtcOnUnmap.AckBeforeInvalidationCompletes:
+                        r.Send(Role.Device, new AtcInvalidate(unmap.Function, unmap.Page, unmap.Token));
+                        r.Send(Role.Vmm, new UnmapDone(unmap.Token));
+                        break;
                 }
 
                 break;
-            case AtcInvalidateAck ack:
+            case AtcInvalidateAck ack when ctx.Rules.AtcOnUnmap == AtcOnUnmap.Invalidate:
                 r.Send(Role.Vmm, new UnmapDone(ack.Token));
                 break;
+            case AtcInvalidateAck:
+                break; // the unmap was already acknowledged when the invalidation was sent
             default:
                 throw new UnexpectedMessageException(nameof(Iommu), message);
         }

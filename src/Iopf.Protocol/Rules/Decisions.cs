@@ -104,6 +104,9 @@ public enum AtcOnUnmap
 
     /// <summary>Acknowledge at once without invalidating: the device keeps a stale translation.</summary>
     Skip,
+
+    /// <summary>Send the invalidation but acknowledge at once: the frame is reused while the device may still use the stale entry.</summary>
+    AckBeforeInvalidationCompletes,
 }
 
 /// <summary>VMM: whether a resolved page is pinned until its payload has been copied in.</summary>

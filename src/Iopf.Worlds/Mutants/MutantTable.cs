@@ -141,5 +141,13 @@ public sealed partial record Mutant
             World: "AtcInvalidationRacesCompletion",
             Property: "NoPayloadLost",
             Exhaustive: new("SamePageUnderPressure", Safety, 25)),
+        new(
+            Name: "UnmapAckedBeforeAtcInvalidated",
+            Description: "IOMMU: sends the device-TLB invalidation but acknowledges the unmap before the device confirmed it, so the frame is reused while a stale ATC entry still reaches it.",
+            Choice: AtcOnUnmap.AckBeforeInvalidationCompletes,
+            Source: "spec: a PCIe ATS Invalidate Request is complete only when the device's Invalidate Completion arrives; VT-d software waits for it with an invalidation wait descriptor, SMMUv3 with CMD_SYNC after CMD_ATC_INV (ordering fixed in Linux 353e3cf8590c \"iommu/arm-smmu-v3: Fix ATC invalidation ordering wrt main TLBs\")",
+            World: "AtcInvalidationRacesCompletion",
+            Property: "VmIsolation",
+            Exhaustive: new("TwoVmsUnderPressure", Safety, 10)),
     ];
 }
