@@ -1,4 +1,5 @@
 using Iopf.Protocol.Configuration;
+using Iopf.Worlds.Mutants;
 using Iopf.Worlds.Sampling;
 
 namespace Iopf.Worlds;
@@ -27,8 +28,15 @@ public sealed record WorldDefinition(
     /// <summary>Small enough that `iopf verify` and CI explore every interleaving of it.</summary>
     public bool IsSmall => Exhaustive is { Small: true };
 
-    public WorldDefinition WithMutants(IEnumerable<Mutant> mutants) =>
-        this with { Config = Config with { Mutants = [.. mutants] } };
+    /// <summary>The mutants switched on, by name (ordinal); the config's rules take their choices.</summary>
+    public IReadOnlyList<Mutant> Mutants { get; private init; } = [];
+
+    /// <summary>This world with exactly these mutants on (none: the protocol as designed).</summary>
+    public WorldDefinition WithMutants(IEnumerable<Mutant> mutants)
+    {
+        IReadOnlyList<Mutant> on = [.. mutants.Distinct().OrderBy(m => m.Name, StringComparer.Ordinal)];
+        return this with { Mutants = on, Config = Config with { Rules = Mutant.Rules(on) } };
+    }
 }
 
 /// <summary>A world's own Coyote budget: each value given overrides the plan's defaults.</summary>

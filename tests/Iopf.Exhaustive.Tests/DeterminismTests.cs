@@ -1,5 +1,3 @@
-using Iopf.Protocol.Configuration;
-
 namespace Iopf.Exhaustive.Tests;
 
 public class DeterminismTests
@@ -7,7 +5,7 @@ public class DeterminismTests
     [Fact]
     public void Two_runs_give_the_same_figures_and_the_same_counterexample_text()
     {
-        var config = TestWorlds.Config("LateDmaToFaultedPage", Mutant.TrustCompletionFrame);
+        var config = TestWorlds.Config("LateDmaToFaultedPage", "TrustCompletionFrame");
         var first = ExhaustiveExplorer.Explore(config);
         var second = ExhaustiveExplorer.Explore(config);
 

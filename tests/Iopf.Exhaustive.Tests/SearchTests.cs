@@ -1,5 +1,3 @@
-using Iopf.Protocol.Configuration;
-
 namespace Iopf.Exhaustive.Tests;
 
 public class SearchTests
@@ -38,7 +36,7 @@ public class SearchTests
     [Fact]
     public void A_counterexample_reads_as_numbered_steps_with_their_observations()
     {
-        var config = TestWorlds.Config("TwoVmsSharedBuffers", Mutant.FaultBeforeLocation);
+        var config = TestWorlds.Config("TwoVmsSharedBuffers", "FaultBeforeLocation");
         var violation = ExhaustiveExplorer.Explore(config).Violation!;
         var lines = CounterexampleRenderer.Lines(violation);
 
@@ -52,7 +50,7 @@ public class SearchTests
     [Fact]
     public void Guest_choices_are_branched_and_shown()
     {
-        var config = TestWorlds.Config("SamePageUnderPressure", Mutant.NoPinDuringResolution);
+        var config = TestWorlds.Config("SamePageUnderPressure", "NoPinDuringResolution");
         var violation = ExhaustiveExplorer.Explore(config).Violation!;
         Assert.Contains(violation.Steps, s => s.Party.StartsWith("Guest", StringComparison.Ordinal) && s.Choice is not null);
         Assert.Contains(CounterexampleRenderer.Lines(violation), l => l.Contains("takes GuestTick { } with choice", StringComparison.Ordinal));

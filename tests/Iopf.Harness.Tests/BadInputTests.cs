@@ -51,6 +51,13 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
+    public void Two_mutants_at_one_decision_are_refused()
+    {
+        var err = Refused(["run", "--plan", Repo.CoyoteJson, "--mutant", "CompleteBeforeCopy", "--mutant", "CompletionWrittenBeforeCopy", "--out", sandbox.Out]);
+        Assert.Equal("iopf: mutants CompleteBeforeCopy and CompletionWrittenBeforeCopy both decide CompletionPublication; switch on one of them", err.TrimEnd());
+    }
+
+    [Fact]
     public void An_out_path_below_a_file_is_refused_before_exploring()
     {
         var file = sandbox.Write("plain.txt", "not a directory");

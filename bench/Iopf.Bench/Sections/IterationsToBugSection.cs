@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Iopf.Models.Exploration;
 using Iopf.Models.Mutants;
+using Iopf.Worlds.Mutants;
 using static Iopf.Bench.Sections.BenchContext;
 
 namespace Iopf.Bench.Sections;
@@ -22,7 +23,7 @@ internal static class IterationsToBugSection
         md.AppendLine("| mutant | scenario | " + string.Join(" | ", strategies.Select(s => s.ToCliName())) + " |");
         md.AppendLine("|---|---|" + string.Concat(strategies.Select(_ => "---:|")));
         var kills = new List<object>();
-        foreach (var c in MutantCatalog.Sampled)
+        foreach (var c in Mutant.Sampled)
         {
             var cells = new List<string>();
             foreach (var strategy in strategies)
@@ -32,7 +33,7 @@ internal static class IterationsToBugSection
                 var missed = 0;
                 for (var seed = 1u; seed <= seeds; seed++)
                 {
-                    var (o, t) = Measure.Time(() => Explorer.Explore(c.Broken, new ExplorationBudget(cap, strategy, 2000, seed)));
+                    var (o, t) = Measure.Time(() => Explorer.Explore(c.Broken(), new ExplorationBudget(cap, strategy, 2000, seed)));
                     if (o.Holds)
                     {
                         missed++;
@@ -45,16 +46,16 @@ internal static class IterationsToBugSection
                 }
 
                 cells.Add(found.Count == 0 ? "-" : $"{F(Measure.Median(found), "0")} / {F(found.Max(), "0")}{(missed > 0 ? $" ({missed} missed)" : string.Empty)}, {F(Measure.Median(times), "0")} ms");
-                kills.Add(new { mutant = c.Mutant.ToString(), strategy = strategy.ToCliName(), found = found.Count, missed, medianIterations = found.Count == 0 ? (double?)null : Measure.Median(found), worstIterations = found.Count == 0 ? (double?)null : found.Max(), medianMilliseconds = times.Count == 0 ? (double?)null : Measure.Median(times) });
+                kills.Add(new { mutant = c.Name, strategy = strategy.ToCliName(), found = found.Count, missed, medianIterations = found.Count == 0 ? (double?)null : Measure.Median(found), worstIterations = found.Count == 0 ? (double?)null : found.Max(), medianMilliseconds = times.Count == 0 ? (double?)null : Measure.Median(times) });
             }
 
-            md.AppendLine(inv, $"| {c.Mutant} | {c.World.Name} | {string.Join(" | ", cells)} |");
+            md.AppendLine(inv, $"| {c.Name} | {c.World} | {string.Join(" | ", cells)} |");
         }
 
         md.AppendLine();
-        foreach (var c in MutantCatalog.All.Where(c => c.BeyondSampling is not null))
+        foreach (var c in Mutant.All.Where(c => c.BeyondSampling is not null))
         {
-            md.AppendLine(inv, $"{c.Mutant} is left to the exhaustive explorer: {c.BeyondSampling}.");
+            md.AppendLine(inv, $"{c.Name} is left to the exhaustive explorer: {c.BeyondSampling}.");
         }
 
         md.AppendLine();

@@ -1,4 +1,4 @@
-using Iopf.Protocol.Configuration;
+using Iopf.Worlds.Mutants;
 
 namespace Iopf.Models.Entry;
 
@@ -12,7 +12,10 @@ public static class MutantSelection
 
     public static IReadOnlyList<Mutant> FromEnvironment() => Parse(Environment.GetEnvironmentVariable(Variable));
 
-    /// <summary>Parses a comma-separated list of mutant names; an unknown name is an error that lists the valid ones.</summary>
+    /// <summary>
+    /// Parses a comma-separated list of mutant names (matched exactly); an unknown name is an error that lists
+    /// the valid ones, and two mutants at the same decision point are refused.
+    /// </summary>
     public static IReadOnlyList<Mutant> Parse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -23,14 +26,10 @@ public static class MutantSelection
         var mutants = new List<Mutant>();
         foreach (var name in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (!Enum.TryParse<Mutant>(name, ignoreCase: false, out var mutant) || !Enum.IsDefined(mutant))
-            {
-                throw new UnknownNameException("mutant", name, Enum.GetNames<Mutant>());
-            }
-
-            mutants.Add(mutant);
+            mutants.Add(Mutant.Find(name) ?? throw new UnknownNameException("mutant", name, Mutant.Names));
         }
 
+        _ = Mutant.Rules(mutants);
         return mutants;
     }
 }

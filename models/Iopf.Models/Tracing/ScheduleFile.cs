@@ -3,8 +3,8 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Iopf.Models.Exploration;
 using Iopf.Models.Entry;
-using Iopf.Protocol.Configuration;
 using Iopf.Worlds;
+using Iopf.Worlds.Mutants;
 using Iopf.Worlds.Reading;
 using Iopf.Worlds.Sampling;
 
@@ -112,7 +112,7 @@ public sealed record ScheduleFile(
         {
             mutants = MutantSelection.Parse(string.Join(",", header.Mutants ?? []));
         }
-        catch (UnknownNameException e)
+        catch (Exception e) when (e is UnknownNameException or ConflictingMutantsException)
         {
             throw new ScheduleException($"{source}: {e.Message}");
         }

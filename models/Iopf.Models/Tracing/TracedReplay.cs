@@ -26,7 +26,7 @@ public static class TracedReplay
             ? recorder?.ObligationOf(property)
             : null;
         var verdict = new TraceVerdict(outcome.ViolatedProperty, outcome.Verdict, obligation);
-        var trace = new CanonicalTrace(world.Name, [.. world.Config.Mutants.Select(m => m.ToString()).Order(StringComparer.Ordinal)], entries, verdict);
+        var trace = new CanonicalTrace(world.Name, [.. world.Mutants.Select(m => m.Name).Order(StringComparer.Ordinal)], entries, verdict);
         return (outcome, trace);
     }
 

@@ -1,9 +1,7 @@
 using System.CommandLine;
-using System.ComponentModel;
-using System.Reflection;
 using Iopf.Harness.Rendering;
-using Iopf.Protocol.Configuration;
 using Iopf.Worlds;
+using Iopf.Worlds.Mutants;
 using Iopf.Worlds.Sampling;
 using Spectre.Console;
 
@@ -20,16 +18,12 @@ public static class ListCommand
             var console = Consoles.Over(output);
             console.Write(Listing("World", WorldCatalog.BuiltIn.Select(w => (w.Name, (w.IsSmall ? "[exhaustive] " : string.Empty) + w.Description))));
             console.Write(Listing("Design", Iopf.Protocol.Designs.DesignRegistry.All.Select(d => (d.Name, d.Summary))));
-            console.Write(Listing("Mutant", Enum.GetValues<Mutant>().Select(m => (m.ToString(), DescriptionOf(m)))));
+            console.Write(Listing("Mutant", Mutant.All.Select(m => (m.Name, $"{m.Description} ({m.Mechanism})"))));
             console.Write(Listing("Strategy", StrategyNames.All.Select(s => (s, "Coyote's " + s + " scheduler (samples schedules; not exhaustive)"))));
             return ExitCodes.Holds;
         });
         return command;
     }
-
-    /// <summary>The mutant's [Description] (the same sentence as its doc comment).</summary>
-    public static string DescriptionOf(Mutant mutant) =>
-        typeof(Mutant).GetField(mutant.ToString())?.GetCustomAttribute<DescriptionAttribute>()?.Description ?? "(no description)";
 
     private static Table Listing(string kind, IEnumerable<(string Name, string Summary)> rows)
     {

@@ -4,12 +4,13 @@ using Iopf.Harness.Running;
 using Iopf.Worlds.Sampling;
 using Iopf.Models.Mutants;
 using Iopf.Models.Reports;
+using Iopf.Worlds.Mutants;
 using Spectre.Console;
 
 namespace Iopf.Harness.Commands;
 
 /// <summary>
-/// `iopf mutants`: the kill table. Every mutant of the zoo is explored with the plan's budget for its world;
+/// `iopf mutants`: the kill table. Every sampled mutant of the mutant table is explored with the plan's budget for its world;
 /// for each: which monitor caught it, after how many schedules and steps, under which strategy, the saved
 /// schedule, and whether that schedule replays to the same violation at the same step.
 /// </summary>
@@ -19,7 +20,7 @@ public static class MutantsCommand
     {
         var worlds = new WorldChoice();
         var outDir = new Option<string>("--out", "-o") { Description = "Directory for the mutants' schedules", DefaultValueFactory = _ => "out", HelpName = "dir" };
-        var command = new Command("mutants", "Run the bug zoo: every mutant must be caught by its monitor, and its schedule must replay");
+        var command = new Command("mutants", "Run the sampled mutants of the mutant table: each must be caught by its monitor, and its schedule must replay");
         command.Options.Add(worlds.Plan);
         command.Options.Add(outDir);
         command.SetAction(parsed =>
@@ -27,29 +28,29 @@ public static class MutantsCommand
             var plan = worlds.LoadPlan(parsed);
             var directory = parsed.GetValue(outDir)!;
             var console = Consoles.Over(output);
-            var rows = KillTable.Compute(plan, MutantCatalog.Sampled, m => console.MarkupLine($"[grey]exploring {Markup.Escape(m)}[/]"));
-            var schedules = rows.Where(r => r.Schedule is not null).Select(r => ($"mutants/{r.Case.Mutant}.trace", r.Schedule!)).ToList();
+            var rows = KillTable.Compute(plan, Mutant.Sampled, m => console.MarkupLine($"[grey]exploring {Markup.Escape(m)}[/]"));
+            var schedules = rows.Where(r => r.Schedule is not null).Select(r => ($"mutants/{r.Mutant.Name}.trace", r.Schedule!)).ToList();
             AtomicFiles.WriteAll(directory, schedules);
 
             var table = new Table().Border(TableBorder.Rounded).AddColumns("Mutant", "World", "Caught by", "Iterations", "Steps", "Strategy", "Replays", "Schedule");
             foreach (var r in rows)
             {
-                var caught = r.CaughtBy is null ? "[red]SURVIVED[/]" : r.AsExpected ? r.CaughtBy : $"[yellow]{r.CaughtBy} (expected {r.Case.ExpectedProperty})[/]";
+                var caught = r.CaughtBy is null ? "[red]SURVIVED[/]" : r.AsExpected ? r.CaughtBy : $"[yellow]{r.CaughtBy} (expected {r.Mutant.Property})[/]";
                 table.AddRow(
-                    r.Case.Mutant.ToString(),
-                    r.Case.World.Name,
+                    r.Mutant.Name,
+                    r.World.Name,
                     caught,
                     r.Iterations.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     r.Steps.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     r.Budget.Strategy.ToCliName(),
                     r.ReplaysIdentically ? "same step" : "[red]no[/]",
-                    r.Schedule is null ? "-" : Markup.Escape(Path.Combine(directory, "mutants", $"{r.Case.Mutant}.trace")));
+                    r.Schedule is null ? "-" : Markup.Escape(Path.Combine(directory, "mutants", $"{r.Mutant.Name}.trace")));
             }
 
             console.Write(table);
-            foreach (var c in MutantCatalog.All.Where(c => c.BeyondSampling is not null))
+            foreach (var m in Mutant.All.Where(m => m.BeyondSampling is not null))
             {
-                console.WriteLine($"{c.Mutant}: left to `iopf exhaustive` ({c.BeyondSampling}).");
+                console.WriteLine($"{m.Name}: left to `iopf exhaustive` ({m.BeyondSampling}).");
             }
 
             var killed = rows.Count(r => r.AsExpected && r.ReplaysIdentically);

@@ -46,7 +46,7 @@ public static class JUnitReport
                 suite.Add(testcase);
             }
 
-            suite.Add(new XElement("system-out", $"iterations {r.Outcome.IterationsRun}/{r.Run.Budget.Iterations}, seed {r.Run.Budget.Seed}, mutants: {string.Join(",", r.Run.World.Config.Mutants.Select(m => m.ToString()).Order(StringComparer.Ordinal))}"));
+            suite.Add(new XElement("system-out", $"iterations {r.Outcome.IterationsRun}/{r.Run.Budget.Iterations}, seed {r.Run.Budget.Seed}, mutants: {string.Join(",", r.Run.World.Mutants.Select(m => m.Name).Order(StringComparer.Ordinal))}"));
             suites.Add(suite);
         }
 

@@ -33,7 +33,7 @@ public static class JsonReport
             var entry = new JsonObject
             {
                 ["name"] = r.Run.World.Name,
-                ["mutants"] = new JsonArray([.. r.Run.World.Config.Mutants.Select(m => m.ToString()).Order(StringComparer.Ordinal).Select(m => (JsonNode)m)]),
+                ["mutants"] = new JsonArray([.. r.Run.World.Mutants.Select(m => m.Name).Order(StringComparer.Ordinal).Select(m => (JsonNode)m)]),
                 ["strategy"] = r.Run.Budget.Strategy.ToCliName(),
                 ["seed"] = r.Run.Budget.Seed,
                 ["maxSteps"] = r.Run.Budget.MaxSteps,

@@ -1,6 +1,6 @@
 using Iopf.Models.Entry;
-using Iopf.Protocol.Configuration;
 using Iopf.Worlds;
+using Iopf.Worlds.Mutants;
 using Iopf.Worlds.Plan;
 using Iopf.Worlds.Sampling;
 

@@ -57,7 +57,7 @@ public static class RunSession
         var (_, trace) = TracedReplay.Run(run.World, outcome.Budget, coyoteTrace);
         var schedule = new ScheduleFile(
             run.World,
-            [.. run.World.Config.Mutants.OrderBy(m => m.ToString(), StringComparer.Ordinal)],
+            [.. run.World.Mutants.OrderBy(m => m.Name, StringComparer.Ordinal)],
             outcome.Budget,
             ModelFingerprint.Current,
             outcome.ViolatedProperty!,

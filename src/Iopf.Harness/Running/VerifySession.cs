@@ -56,7 +56,7 @@ public static class VerifySession
         }
 
         var pinned = world.Exhaustive!.States;
-        if (world.Config.Mutants.Count == 0 && pinned is { } expected && expected != result.States)
+        if (world.Mutants.Count == 0 && pinned is { } expected && expected != result.States)
         {
             return new(result, $"all interleavings explored ({result.States:N0} states), but the world pins {expected:N0}: the model changed", false);
         }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Iopf.Protocol.Designs;
 using Iopf.Protocol.Memory;
+using Iopf.Protocol.Rules;
 
 namespace Iopf.Protocol.Configuration;
 
@@ -13,7 +14,8 @@ public readonly record struct GuestPage(int Vm, ulong Page) : IComparable<GuestP
 }
 
 /// <summary>
-/// Everything that fixes one model instance: the size of the world, the workload and which mutants are on.
+/// Everything that fixes one model instance: the size of the world, the workload and the choice taken at each
+/// of the protocol's decision points (<see cref="Rules"/>: the protocol itself unless a mutant is switched on).
 /// Functions map one-to-one onto VMs (SR-IOV VF / S-IOV assignable interface i serves VM i).
 /// </summary>
 public sealed record ModelConfig
@@ -47,12 +49,11 @@ public sealed record ModelConfig
     /// <summary>How many eviction requests (memory pressure) each guest VM issues during the run.</summary>
     public int PressurePerVm { get; init; }
 
-    public ImmutableHashSet<Mutant> Mutants { get; init; } = [];
+    /// <summary>The choice at each decision point; part of the configuration's value, so two configs differ when their rules do.</summary>
+    public ProtocolRules Rules { get; init; } = ProtocolRules.Correct;
 
     /// <summary>Which design handles a DMA to a not-present page.</summary>
     public FaultPathDesign Design { get; init; } = ClaimedDesign.Instance;
-
-    public bool Has(Mutant mutant) => Mutants.Contains(mutant);
 
     /// <summary>PASID the device uses for function f (any fixed injective map will do; this one is non-zero).</summary>
     public static int PasidOf(int function) => 0x100 + function;

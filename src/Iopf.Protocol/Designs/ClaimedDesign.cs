@@ -1,6 +1,6 @@
-using Iopf.Protocol.Configuration;
 using Iopf.Protocol.Memory;
 using Iopf.Protocol.Parties;
+using Iopf.Protocol.Rules;
 
 namespace Iopf.Protocol.Designs;
 
@@ -21,7 +21,7 @@ public sealed class ClaimedDesign : FaultPathDesign
     /// <summary>Park the payload in a fault buffer, or hold it back while no buffer or ring slot is free.</summary>
     public override void OnFault(DeviceState s, ProtocolContext ctx, Payload p, StepResult r)
     {
-        if (ctx.Config.Has(Mutant.DropWhenNoFaultBuffer) && !ctx.Pinned.Buffers.HasFree)
+        if (ctx.Rules.NoFreeFaultBuffer == NoFreeFaultBuffer.Drop && !ctx.Pinned.Buffers.HasFree)
         {
             return; // the bug: accepted, then silently gone
         }

@@ -1,5 +1,6 @@
 using Iopf.Protocol.Configuration;
 using Iopf.Protocol.Queues;
+using Iopf.Protocol.Rules;
 
 namespace Iopf.Protocol.Memory;
 
@@ -15,7 +16,7 @@ public sealed class PinnedMemory
 
     public PinnedMemory(ModelConfig config)
     {
-        var offByOne = config.Has(Mutant.RingFullOffByOne);
+        var offByOne = config.Rules.RingFullCheck == RingFullCheck.OffByOne;
         Buffers = new FaultBufferPool(config.FaultBuffers);
         IopfQueue = new RingQueue(IopfQueueName, config.IopfQueueCapacity, offByOne);
         FaultBufferQueue = new RingQueue(FaultBufferQueueName, config.FaultBufferQueueCapacity, offByOne);

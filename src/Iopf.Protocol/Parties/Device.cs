@@ -3,6 +3,7 @@ using Iopf.Protocol.Descriptors;
 using Iopf.Protocol.Memory;
 using Iopf.Protocol.Messages;
 using Iopf.Protocol.Observations;
+using Iopf.Protocol.Rules;
 
 namespace Iopf.Protocol.Parties;
 
@@ -92,7 +93,7 @@ public static partial class Device
     // Ordering: a payload may not overtake an older payload to the same page that still waits in a fault buffer,
     // or the older one's copy would later overwrite it.
     private static bool MustQueueBehindFault(DeviceState s, ProtocolContext ctx, Payload p) =>
-        !ctx.Config.Has(Mutant.DirectWriteBypassesOrdering)
+        ctx.Rules.DmaBehindBufferedFault == DmaBehindBufferedFault.QueueBehind
         && s.PageHasPendingFault(p.Vm, p.Page(ModelConfig.PageSize), ModelConfig.PageSize);
 
     // An older DMA to the same page still waits for its translation: taking the ATC or the fault path now
@@ -169,13 +170,14 @@ public static partial class Device
     internal static void RefreshAtc(DeviceState s, ProtocolContext ctx, OutstandingFault fault, CompletionDescriptor completion, StepResult r)
     {
         var page = fault.Payload.Page(ModelConfig.PageSize);
-        if (ctx.Config.Has(Mutant.TrustCompletionFrame))
+        switch (ctx.Rules.AtcRefill)
         {
-            s.Atc[(fault.Payload.Vm, page)] = (int)completion.PageFrame;
-        }
-        else
-        {
-            r.Send(Role.Iommu, new TranslationRequest(fault.Payload.Vm, page, -1));
+            case AtcRefill.AskIommu:
+                r.Send(Role.Iommu, new TranslationRequest(fault.Payload.Vm, page, -1));
+                break;
+            case AtcRefill.TrustCompletionFrame:
+                s.Atc[(fault.Payload.Vm, page)] = (int)completion.PageFrame;
+                break;
         }
     }
 

@@ -3,6 +3,7 @@ using Iopf.Protocol.Descriptors;
 using Iopf.Protocol.Memory;
 using Iopf.Protocol.Messages;
 using Iopf.Protocol.Observations;
+using Iopf.Protocol.Rules;
 
 namespace Iopf.Protocol.Parties;
 
@@ -31,19 +32,20 @@ public static partial class Device
         ctx.Pinned.Buffers.Store(buffer, p);
         r.Observe(new FaultBufferStored(buffer, p.Id));
 
-        var function = ctx.Config.Has(Mutant.WrongVmInDescriptor) ? s.LastFaultFunction : p.Vm;
+        var function = ctx.Rules.FaultFunctionId == FaultFunctionId.CurrentFault ? p.Vm : s.LastFaultFunction;
         s.LastFaultFunction = p.Vm;
         var fault = NewFault(s, p, buffer, function);
         var sequence = fault.Sequence;
         s.Unpublished.Add(sequence);
 
-        if (ctx.Config.Has(Mutant.FaultBeforeLocation))
+        // The buffer location goes first: the fault descriptor refers to it (FinishReport writes the second).
+        if (ctx.Rules.FaultDescriptorOrder == FaultDescriptorOrder.LocationFirst)
         {
-            PublishFaultDescriptor(s, ctx, fault, r);
+            PublishLocation(ctx, fault, r);
         }
         else
         {
-            PublishLocation(ctx, fault, r);
+            PublishFaultDescriptor(s, ctx, fault, r);
         }
 
         r.Send(Role.Device, new FinishFaultReport(sequence));
@@ -53,13 +55,13 @@ public static partial class Device
     {
         s.Unpublished.Remove(sequence);
         var fault = s.Outstanding[sequence];
-        if (ctx.Config.Has(Mutant.FaultBeforeLocation))
+        if (ctx.Rules.FaultDescriptorOrder == FaultDescriptorOrder.LocationFirst)
         {
-            PublishLocation(ctx, fault, r);
+            PublishFaultDescriptor(s, ctx, fault, r);
         }
         else
         {
-            PublishFaultDescriptor(s, ctx, fault, r);
+            PublishLocation(ctx, fault, r);
         }
 
         ctx.Config.Design.RetryHeld(s, ctx, r);

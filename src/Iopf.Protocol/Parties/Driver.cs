@@ -2,6 +2,7 @@ using Iopf.Protocol.Configuration;
 using Iopf.Protocol.Descriptors;
 using Iopf.Protocol.Messages;
 using Iopf.Protocol.Observations;
+using Iopf.Protocol.Rules;
 
 namespace Iopf.Protocol.Parties;
 
@@ -78,8 +79,8 @@ public static class Driver
     {
         var work = s.Current ?? throw new ProtocolStateException($"driver: page ready for fault {ready.Sequence} while idle");
         s.Current = work with { Frame = ready.Frame };
-        var early = ctx.Config.Has(Mutant.CompletionWrittenBeforeCopy) || ctx.Config.Has(Mutant.CompleteBeforeCopy);
-        if (early)
+        var publication = ctx.Rules.CompletionPublication;
+        if (publication != CompletionPublication.AfterCopy)
         {
             WriteCompletion(ctx, s.Current, r);
         }
@@ -87,7 +88,7 @@ public static class Driver
         // Claim 25: completing the fault drives the copy out of the fault buffer.
         var fault = work.Fault;
         r.Send(Role.Vmm, new CopyPayload(fault.Sequence, work.Buffer, fault.FunctionId, fault.Gpa, fault.Length));
-        if (ctx.Config.Has(Mutant.CompleteBeforeCopy))
+        if (publication == CompletionPublication.DoorbellBeforeCopy)
         {
             r.Send(Role.Device, new CompletionDoorbell());
         }
@@ -96,23 +97,34 @@ public static class Driver
     /// <summary>
     /// The copy is done: only now is the completion published and the device notified. Publishing it earlier
     /// lets the doorbell of a previous fault make the device consume it and free the buffer before the copy
-    /// (found by this model; kept as the CompletionWrittenBeforeCopy mutant).
+    /// (found by this model; kept as the CompletionPublication.BeforeCopy choice).
     /// </summary>
     private static void OnCopyDone(DriverState s, ProtocolContext ctx, StepResult r)
     {
         var work = s.Current ?? throw new ProtocolStateException("driver: copy done while idle");
-        if (!ctx.Config.Has(Mutant.CompletionWrittenBeforeCopy) && !ctx.Config.Has(Mutant.CompleteBeforeCopy))
+        switch (ctx.Rules.CompletionPublication)
         {
-            WriteCompletion(ctx, work, r);
-        }
-
-        if (!ctx.Config.Has(Mutant.DeviceNeverNotified) && !ctx.Config.Has(Mutant.CompleteBeforeCopy))
-        {
-            r.Send(Role.Device, new CompletionDoorbell());
+            case CompletionPublication.AfterCopy:
+                WriteCompletion(ctx, work, r);
+                RingDoorbellAfterCopy(ctx, r);
+                break;
+            case CompletionPublication.BeforeCopy:
+                RingDoorbellAfterCopy(ctx, r);
+                break;
+            case CompletionPublication.DoorbellBeforeCopy:
+                break; // published and rung when the page was ready
         }
 
         s.Current = null;
         TakeNext(s, ctx, r);
+    }
+
+    private static void RingDoorbellAfterCopy(ProtocolContext ctx, StepResult r)
+    {
+        if (ctx.Rules.DoorbellAfterCopy == DoorbellAfterCopy.Ring)
+        {
+            r.Send(Role.Device, new CompletionDoorbell());
+        }
     }
 
     private static void WriteCompletion(ProtocolContext ctx, DriverWork work, StepResult r)
@@ -120,7 +132,7 @@ public static class Driver
         var completion = new CompletionDescriptor(
             true, CompletionStatus.Success, work.Fault.FunctionId, work.Fault.Sequence, Math.Max(work.Buffer, 0), (ulong)(work.Frame ?? 0));
         var ring = ctx.Pinned.CompletionQueue;
-        if (ctx.Config.Has(Mutant.CompletionLostAtWrap) && (ring.Tail & (uint)(ring.Capacity - 1)) == (uint)(ring.Capacity - 1))
+        if (ctx.Rules.CompletionAtWrap == CompletionAtWrap.LoseLastSlot && (ring.Tail & (uint)(ring.Capacity - 1)) == (uint)(ring.Capacity - 1))
         {
             return; // the bug: written into the last slot, tail never published
         }

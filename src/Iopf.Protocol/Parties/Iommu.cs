@@ -1,5 +1,5 @@
-using Iopf.Protocol.Configuration;
 using Iopf.Protocol.Messages;
+using Iopf.Protocol.Rules;
 
 namespace Iopf.Protocol.Parties;
 
@@ -23,19 +23,27 @@ public static class Iommu
                 break;
             case UnmapPage unmap:
                 s.Table.Remove((unmap.Function, unmap.Page));
-                if (ctx.Config.Has(Mutant.EvictionSkipsAtcInvalidation))
+                switch (ctx.Rules.AtcOnUnmap)
                 {
-                    r.Send(Role.Vmm, new UnmapDone(unmap.Token));
-                }
-                else
-                {
-                    r.Send(Role.Device, new AtcInvalidate(unmap.Function, unmap.Page, unmap.Token));
+                    case AtcOnUnmap.Invalidate:
+                        // The unmap is acknowledged when the device confirms the invalidation (AtcInvalidateAck).
+                        r.Send(Role.Device, new AtcInvalidate(unmap.Function, unmap.Page, unmap.Token));
+                        break;
+                    case AtcOnUnmap.Skip:
+                        r.Send(Role.Vmm, new UnmapDone(unmap.Token));
+                        break;
+                    case AtcOnUnmap.AckBeforeInvalidationCompletes:
+                        r.Send(Role.Device, new AtcInvalidate(unmap.Function, unmap.Page, unmap.Token));
+                        r.Send(Role.Vmm, new UnmapDone(unmap.Token));
+                        break;
                 }
 
                 break;
-            case AtcInvalidateAck ack:
+            case AtcInvalidateAck ack when ctx.Rules.AtcOnUnmap == AtcOnUnmap.Invalidate:
                 r.Send(Role.Vmm, new UnmapDone(ack.Token));
                 break;
+            case AtcInvalidateAck:
+                break; // the unmap was already acknowledged when the invalidation was sent
             default:
                 throw new UnexpectedMessageException(nameof(Iommu), message);
         }

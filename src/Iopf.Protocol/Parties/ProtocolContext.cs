@@ -1,5 +1,6 @@
 using Iopf.Protocol.Configuration;
 using Iopf.Protocol.Memory;
+using Iopf.Protocol.Rules;
 
 namespace Iopf.Protocol.Parties;
 
@@ -37,6 +38,9 @@ public sealed class ProtocolContext
     }
 
     public ModelConfig Config { get; }
+
+    /// <summary>The choice this model takes at each decision point of the protocol.</summary>
+    public ProtocolRules Rules => Config.Rules;
 
     public PinnedMemory Pinned => Reach(ref pinned, SharedMemory.Pinned, static m => m.Clone());
 

@@ -2,6 +2,7 @@ using Iopf.Protocol.Configuration;
 using Iopf.Protocol.Memory;
 using Iopf.Protocol.Messages;
 using Iopf.Protocol.Observations;
+using Iopf.Protocol.Rules;
 
 namespace Iopf.Protocol.Parties;
 
@@ -71,7 +72,7 @@ public static class Vmm
             throw new ProtocolStateException($"vmm: fault {resolve.Sequence} names {page}, which no VM has");
         }
 
-        if (entry.Frame is { } resident && !ctx.Config.Has(Mutant.DoubleAllocationOnSamePage))
+        if (entry.Frame is { } resident && ctx.Rules.ResidentPageFault == ResidentPageFault.ReuseFrame)
         {
             s.Current = new ResolvingOp(resolve.Sequence, page, null, resident);
             Ready(s, ctx, r);
@@ -98,7 +99,7 @@ public static class Vmm
     }
 
     private static List<GuestPage> Evictable(VmmState s, ProtocolContext ctx, Func<GuestPage, bool> filter) =>
-        s.Pages.Where(kv => kv.Value.Frame is not null && (!kv.Value.Pinned || ctx.Config.Has(Mutant.NoPinDuringResolution)) && filter(kv.Key))
+        s.Pages.Where(kv => kv.Value.Frame is not null && (!kv.Value.Pinned || ctx.Rules.ResolvedPagePinning == ResolvedPagePinning.Unpinned) && filter(kv.Key))
             .Select(kv => kv.Key)
             .ToList();
 
@@ -128,7 +129,7 @@ public static class Vmm
     {
         var entry = s.Pages[victim];
         var frame = entry.Frame ?? throw new ProtocolStateException($"vmm: evicting {victim}, which is not resident");
-        s.Swap[victim] = ctx.Config.Has(Mutant.EvictionWithoutSwapOut) ? new PageContent() : ctx.Host.Frame(frame).Clone();
+        s.Swap[victim] = ctx.Rules.EvictedContent == EvictedContent.SwapOut ? ctx.Host.Frame(frame).Clone() : new PageContent();
         ctx.Host.Scrub(frame);
         s.Pages[victim] = entry with { Frame = null };
         s.FreeFrames.Add(frame);
@@ -163,7 +164,7 @@ public static class Vmm
     {
         var op = (ResolvingOp)s.Current!;
         var frame = op.Frame!.Value;
-        if (!ctx.Config.Has(Mutant.NoPinDuringResolution))
+        if (ctx.Rules.ResolvedPagePinning == ResolvedPagePinning.PinUntilCopy)
         {
             s.Pages[op.Page] = s.Pages[op.Page] with { Pinned = true };
         }
@@ -192,7 +193,7 @@ public static class Vmm
 
         // Buffer -1: a page request of a design without fault buffers; the device retries the DMA itself.
         var payload = copy.Buffer >= 0 ? ctx.Pinned.Buffers.Read(copy.Buffer) : null;
-        var times = ctx.Config.Has(Mutant.VmmCopiesTwice) ? 2 : 1;
+        var times = ctx.Rules.PayloadCopies == PayloadCopies.Once ? 1 : 2;
         for (var i = 0; i < times && payload is not null; i++)
         {
             ctx.Host.Frame(frame).Write(copy.Gpa % ModelConfig.PageSize, payload.Id);

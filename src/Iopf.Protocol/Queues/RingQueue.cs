@@ -21,7 +21,7 @@ public sealed class RingQueue
 
     /// <param name="name">Logical name used in traces and monitor verdicts.</param>
     /// <param name="capacity">Power of two in 2..65536.</param>
-    /// <param name="fullCheckOffByOne">Mutant hook: the full check admits one push too many, overwriting the oldest slot.</param>
+    /// <param name="fullCheckOffByOne">The <see cref="Rules.RingFullCheck.OffByOne"/> choice: the full check admits one push too many, overwriting the oldest slot.</param>
     public RingQueue(string name, int capacity, bool fullCheckOffByOne = false)
     {
         if (!IsSupportedCapacity(capacity))

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using Iopf.Models.Exploration;
 using Iopf.Models.Mutants;
 using Iopf.Models.Entry;
-using Iopf.Protocol.Configuration;
+using Iopf.Worlds.Mutants;
 
 namespace Iopf.Tests.Models;
 
@@ -17,27 +17,27 @@ public class CoyoteCliReplayTests
 {
     private static readonly ExplorationBudget Budget = new(Iterations: 1000, Seed: 7);
 
-    public static TheoryData<string> Mutants() => [.. MutantCatalog.Sampled.Select(c => c.Mutant.ToString())];
+    public static TheoryData<string> Mutants() => [.. Mutant.Sampled.Select(m => m.Name)];
 
     [Theory]
     [MemberData(nameof(Mutants))]
     public void The_mutant_schedule_replays_with_dotnet_coyote_replay(string mutant)
     {
-        var witness = MutantCatalog.For(Enum.Parse<Mutant>(mutant));
-        var property = witness.ExpectedProperty;
-        var outcome = Explorer.Explore(witness.Broken, Budget);
+        var witness = Mutant.Find(mutant)!;
+        var property = witness.Property;
+        var outcome = Explorer.Explore(witness.Broken(), Budget);
         Assert.Equal(property, outcome.ViolatedProperty);
 
         var dir = Directory.CreateTempSubdirectory("iopf-replay-");
         try
         {
-            var schedule = Path.Combine(dir.FullName, $"{witness.World.Name}.trace");
+            var schedule = Path.Combine(dir.FullName, $"{witness.World}.trace");
             File.WriteAllText(schedule, outcome.ReproducibleTrace);
-            var output = CoyoteReplay(schedule, witness.World.Name, witness.Mutant.ToString());
+            var output = CoyoteReplay(schedule, witness.World, witness.Name);
             Assert.True(output.Contains("Reproduced 1 bug", StringComparison.Ordinal), output);
             Assert.Contains(property, output);
 
-            var onCorrectModel = CoyoteReplay(schedule, witness.World.Name, mutants: string.Empty);
+            var onCorrectModel = CoyoteReplay(schedule, witness.World, mutants: string.Empty);
             Assert.DoesNotContain("Reproduced 1 bug", onCorrectModel);
         }
         finally

@@ -3,6 +3,7 @@ using Iopf.Models.Designs;
 using Iopf.Models.Entry;
 using Iopf.Protocol.Configuration;
 using Iopf.Protocol.Parties;
+using Iopf.Worlds.Mutants;
 
 namespace Iopf.Tests.Protocol;
 
@@ -44,7 +45,7 @@ public class WorldTests
     [Fact]
     public void The_drop_mutant_loses_a_payload_even_on_the_fifo_schedule()
     {
-        var config = WorldCatalog.Find("FaultBurst")!.Config with { Mutants = [Mutant.DropWhenNoFaultBuffer] };
+        var config = WorldCatalog.Find("FaultBurst")!.WithMutants([Mutant.Find("DropWhenNoFaultBuffer")!]).Config;
         var (_, verdict) = Run(config);
         Assert.StartsWith("never delivered", verdict);
     }

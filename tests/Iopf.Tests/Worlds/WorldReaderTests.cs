@@ -1,5 +1,6 @@
 using Iopf.Protocol.Configuration;
 using Iopf.Protocol.Memory;
+using Iopf.Protocol.Rules;
 using Iopf.Worlds;
 using Iopf.Worlds.Reading;
 using Iopf.Worlds.Sampling;
@@ -67,7 +68,8 @@ public class WorldReaderTests
         Assert.Equal([new GuestPage(0, 1)], c.InitiallyResident.ToArray());
         Assert.Equal(1, c.PressurePerVm);
         Assert.Equal([new Payload(0, 1, 0, 64), new Payload(1, 0, 64, 32)], c.Payloads.ToArray());
-        Assert.Empty(c.Mutants);
+        Assert.Equal(ProtocolRules.Correct, c.Rules);
+        Assert.Empty(world.Mutants);
         Assert.Equal(new SamplingOverrides(50, Strategy.Prioritization, null, 7, null), world.Sampling);
         Assert.Equal(new ExplorationBudget(50, Strategy.Prioritization, 2000, 7, 10), world.Sampling.ApplyTo(new ExplorationBudget(1000, Strategy.Random, 2000, 1, 10)));
     }
@@ -88,7 +90,7 @@ public class WorldReaderTests
         var again = WorldReader.Parse(world.Text, "again", "Rig", "rig.json");
         Assert.Equal(world.Config.Payloads.ToArray(), again.Config.Payloads.ToArray());
         Assert.Equal(world.Config.InitiallyResident.ToArray(), again.Config.InitiallyResident.ToArray());
-        Assert.Equal(world.Config with { Payloads = [], InitiallyResident = [], Mutants = [] }, again.Config with { Payloads = [], InitiallyResident = [], Mutants = [] });
+        Assert.Equal(world.Config with { Payloads = [], InitiallyResident = [] }, again.Config with { Payloads = [], InitiallyResident = [] });
         Assert.Equal(world.Description, again.Description);
     }
 

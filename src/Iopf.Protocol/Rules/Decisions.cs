@@ -1,0 +1,150 @@
+namespace Iopf.Protocol.Rules;
+
+// The protocol's decision points. Each enum is one place where a device, driver, IOMMU or VMM could do
+// otherwise; its FIRST value is what the protocol requires (the default of ProtocolRules), every other
+// value is a way a real implementation gets it wrong. The mutant table names which choice each mutant takes.
+
+/// <summary>Claimed design, device: what happens to a faulting DMA when every fault buffer is held.</summary>
+public enum NoFreeFaultBuffer
+{
+    /// <summary>Hold the payload back until a buffer is freed (back-pressure).</summary>
+    BackPressure,
+
+    /// <summary>Accept the payload and silently drop it.</summary>
+    Drop,
+}
+
+/// <summary>Device: a DMA to a page that still has an older payload waiting in a fault buffer.</summary>
+public enum DmaBehindBufferedFault
+{
+    /// <summary>Queue it behind the older payload, so the older one's copy cannot overwrite it.</summary>
+    QueueBehind,
+
+    /// <summary>Write it straight to the page; the older payload's later copy overwrites it.</summary>
+    WriteDirect,
+}
+
+/// <summary>Device, after a completion: how the ATC learns the page's translation again.</summary>
+public enum AtcRefill
+{
+    /// <summary>Ask the IOMMU (an ATS translation request), which answers with the mapping as it is now.</summary>
+    AskIommu,
+
+    /// <summary>Install the frame carried in the completion, which eviction may already have reclaimed.</summary>
+    TrustCompletionFrame,
+}
+
+/// <summary>Device: the order of the two descriptors of one fault report.</summary>
+public enum FaultDescriptorOrder
+{
+    /// <summary>The buffer-location descriptor first, then the fault descriptor that refers to it.</summary>
+    LocationFirst,
+
+    /// <summary>The fault descriptor first: the driver can read it before its buffer location exists.</summary>
+    FaultFirst,
+}
+
+/// <summary>Device: where the function id written into a fault descriptor comes from.</summary>
+public enum FaultFunctionId
+{
+    /// <summary>The function that issued the faulting DMA.</summary>
+    CurrentFault,
+
+    /// <summary>A value latched from the previous fault.</summary>
+    PreviousFault,
+}
+
+/// <summary>Driver: when the completion of a fault is written to the completion queue and the device's doorbell rung.</summary>
+public enum CompletionPublication
+{
+    /// <summary>Both after the VMM has copied the payload out of the fault buffer.</summary>
+    AfterCopy,
+
+    /// <summary>The completion before the copy, the doorbell after it: an earlier fault's doorbell lets the device consume it early.</summary>
+    BeforeCopy,
+
+    /// <summary>The completion and the doorbell both before the copy: the device frees the buffer too early.</summary>
+    DoorbellBeforeCopy,
+}
+
+/// <summary>Driver: whether the device's doorbell is rung once the copy is done (with the completion published after the copy).</summary>
+public enum DoorbellAfterCopy
+{
+    Ring,
+
+    /// <summary>Never rung: the device never learns the fault completed.</summary>
+    Omit,
+}
+
+/// <summary>Driver: a completion written into the last slot of the completion ring before its counters wrap.</summary>
+public enum CompletionAtWrap
+{
+    /// <summary>Published like any other (the tail advances).</summary>
+    Publish,
+
+    /// <summary>Written but never published (the tail is not advanced).</summary>
+    LoseLastSlot,
+}
+
+/// <summary>Rings: when a push is refused as full.</summary>
+public enum RingFullCheck
+{
+    /// <summary>When capacity entries are outstanding.</summary>
+    Exact,
+
+    /// <summary>One entry too late: a push onto a full ring overwrites the oldest entry.</summary>
+    OffByOne,
+}
+
+/// <summary>IOMMU, on the VMM's unmap: what happens to the device's TLB (ATC) before the unmap is acknowledged.</summary>
+public enum AtcOnUnmap
+{
+    /// <summary>Invalidate the ATC entry and acknowledge the unmap only once the device confirmed it.</summary>
+    Invalidate,
+
+    /// <summary>Acknowledge at once without invalidating: the device keeps a stale translation.</summary>
+    Skip,
+
+    /// <summary>Send the invalidation but acknowledge at once: the frame is reused while the device may still use the stale entry.</summary>
+    AckBeforeInvalidationCompletes,
+}
+
+/// <summary>VMM: whether a resolved page is pinned until its payload has been copied in.</summary>
+public enum ResolvedPagePinning
+{
+    /// <summary>Pinned from resolution to copy, so eviction cannot take it in between.</summary>
+    PinUntilCopy,
+
+    /// <summary>Not pinned: eviction can reclaim the page before the copy.</summary>
+    Unpinned,
+}
+
+/// <summary>VMM: a fault on a page that is already resident (an earlier fault resolved it).</summary>
+public enum ResidentPageFault
+{
+    /// <summary>Reuse the page's frame.</summary>
+    ReuseFrame,
+
+    /// <summary>Allocate a second frame for the same page, losing what the first one holds.</summary>
+    AllocateAnother,
+}
+
+/// <summary>VMM: what an evicted page's content becomes.</summary>
+public enum EvictedContent
+{
+    /// <summary>Saved to the backing store (swap) before the frame is scrubbed.</summary>
+    SwapOut,
+
+    /// <summary>Discarded: the page comes back empty.</summary>
+    Discard,
+}
+
+/// <summary>VMM: how many times the payload is copied from the fault buffer into the guest page.</summary>
+public enum PayloadCopies
+{
+    /// <summary>Once, on the driver's copy call.</summary>
+    Once,
+
+    /// <summary>Twice (eagerly and again on the driver's call).</summary>
+    Twice,
+}

@@ -1,0 +1,59 @@
+namespace Iopf.Protocol.Rules;
+
+/// <summary>
+/// The choice taken at each of the protocol's decision points (Decisions.cs). The defaults are the protocol;
+/// a mutant is one non-default choice. The core reads only these decisions, never which mutant asked for them.
+/// </summary>
+public sealed record ProtocolRules
+{
+    /// <summary>The protocol as designed: every decision at its first (correct) choice.</summary>
+    public static ProtocolRules Correct { get; } = new();
+
+    public NoFreeFaultBuffer NoFreeFaultBuffer { get; init; }
+
+    public DmaBehindBufferedFault DmaBehindBufferedFault { get; init; }
+
+    public AtcRefill AtcRefill { get; init; }
+
+    public FaultDescriptorOrder FaultDescriptorOrder { get; init; }
+
+    public FaultFunctionId FaultFunctionId { get; init; }
+
+    public CompletionPublication CompletionPublication { get; init; }
+
+    public DoorbellAfterCopy DoorbellAfterCopy { get; init; }
+
+    public CompletionAtWrap CompletionAtWrap { get; init; }
+
+    public RingFullCheck RingFullCheck { get; init; }
+
+    public AtcOnUnmap AtcOnUnmap { get; init; }
+
+    public ResolvedPagePinning ResolvedPagePinning { get; init; }
+
+    public ResidentPageFault ResidentPageFault { get; init; }
+
+    public EvictedContent EvictedContent { get; init; }
+
+    public PayloadCopies PayloadCopies { get; init; }
+
+    /// <summary>These rules with one decision set to <paramref name="choice"/> (the decision is the choice's enum type).</summary>
+    public ProtocolRules With(Enum choice) => choice switch
+    {
+        NoFreeFaultBuffer c => this with { NoFreeFaultBuffer = c },
+        DmaBehindBufferedFault c => this with { DmaBehindBufferedFault = c },
+        AtcRefill c => this with { AtcRefill = c },
+        FaultDescriptorOrder c => this with { FaultDescriptorOrder = c },
+        FaultFunctionId c => this with { FaultFunctionId = c },
+        CompletionPublication c => this with { CompletionPublication = c },
+        DoorbellAfterCopy c => this with { DoorbellAfterCopy = c },
+        CompletionAtWrap c => this with { CompletionAtWrap = c },
+        RingFullCheck c => this with { RingFullCheck = c },
+        AtcOnUnmap c => this with { AtcOnUnmap = c },
+        ResolvedPagePinning c => this with { ResolvedPagePinning = c },
+        ResidentPageFault c => this with { ResidentPageFault = c },
+        EvictedContent c => this with { EvictedContent = c },
+        PayloadCopies c => this with { PayloadCopies = c },
+        _ => throw new ArgumentException($"{choice.GetType().Name} is not a decision of the protocol", nameof(choice)),
+    };
+}

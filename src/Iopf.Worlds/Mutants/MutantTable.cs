@@ -1,0 +1,153 @@
+using Iopf.Protocol.Rules;
+
+namespace Iopf.Worlds.Mutants;
+
+/// <summary>
+/// The mutant table: every mutant exactly once, with what it is, how it is applied (one decision's non-default
+/// choice), where it comes from, and where and how each engine must catch it. Every engine's tests read these
+/// rows; adding a mutant is one choice in Rules/Decisions.cs and one row here.
+/// </summary>
+public sealed partial record Mutant
+{
+    private const string Safety = "Safety";
+    private const string Quiescent = "QuiescentWithObligation";
+
+    /// <summary>Every mutant, each once. The per-property monitor witnesses are marked <see cref="Witness"/>.</summary>
+    public static IReadOnlyList<Mutant> All { get; } =
+    [
+        new(
+            Name: "DropWhenNoFaultBuffer",
+            Description: "Device: when every fault buffer is held, the payload is silently dropped instead of back-pressured.",
+            Choice: NoFreeFaultBuffer.Drop,
+            Source: "illustrative: a device that drops a fault it has no room to report; PCIe PRI bounds a function's outstanding page requests by its allocation precisely so requests are held back, not lost",
+            World: "FaultBurst",
+            Property: "NoPayloadLost",
+            Exhaustive: new("LateDmaToFaultedPage", Quiescent, 39),
+            Witness: true),
+        new(
+            Name: "VmmCopiesTwice",
+            Description: "VMM: copies the payload eagerly when it resolves the fault, and again on the driver's copy call.",
+            Choice: PayloadCopies.Twice,
+            Source: "illustrative: a replayed or duplicated copy, as when a retried fault handler redoes a non-idempotent step",
+            World: "SingleFault",
+            Property: "NoDoubleCopy",
+            Exhaustive: new("RingsAtWrap", Safety, 14),
+            Witness: true),
+        new(
+            Name: "DirectWriteBypassesOrdering",
+            Description: "Device: a DMA to a page with an older payload still in a fault buffer is written directly, so the later copy overwrites it.",
+            Choice: DmaBehindBufferedFault.WriteDirect,
+            Source: "illustrative: a later write overtaking an earlier one to the same address, which PCIe ordering keeps for posted writes",
+            World: "SamePageTwice",
+            Property: "NoDoubleCopy",
+            Exhaustive: new("LateDmaToFaultedPage", Safety, 22)),
+        new(
+            Name: "DeviceNeverNotified",
+            Description: "Driver: writes the completion and has the payload copied, but never rings the device's doorbell.",
+            Choice: DoorbellAfterCopy.Omit,
+            Source: "illustrative: a lost completion notification (a missing doorbell or interrupt) that leaves the device waiting forever",
+            World: "SingleFault",
+            Property: "EveryFaultCompleted",
+            Exhaustive: new("LateDmaToFaultedPage", Quiescent, 33),
+            Witness: true),
+        new(
+            Name: "EvictionSkipsAtcInvalidation",
+            Description: "IOMMU: acknowledges an unmap without invalidating the device TLB, leaving a stale ATC entry.",
+            Choice: AtcOnUnmap.Skip,
+            Source: "spec: PCIe ATS requires the translation agent to invalidate a device's ATC when it changes a translation; related Linux fix 353e3cf8590c \"iommu/arm-smmu-v3: Fix ATC invalidation ordering wrt main TLBs\"",
+            World: "AtcInvalidationRacesCompletion",
+            Property: "VmIsolation",
+            Exhaustive: new("TwoVmsUnderPressure", Safety, 10),
+            Witness: true),
+        new(
+            Name: "CompleteBeforeCopy",
+            Description: "Driver: notifies the device before the VMM copied the payload out, so the buffer is freed too early.",
+            Choice: CompletionPublication.DoorbellBeforeCopy,
+            Source: "illustrative: completing a request before its data was consumed (a use-after-free of the buffer)",
+            World: "SingleFault",
+            Property: "FaultBufferSafety",
+            Exhaustive: new("SamePageUnderPressure", Safety, 16),
+            Witness: true),
+        new(
+            Name: "CompletionWrittenBeforeCopy",
+            Description: "Driver: publishes the completion before the copy (doorbell still after it); an earlier fault's doorbell lets the device consume it early.",
+            Choice: CompletionPublication.BeforeCopy,
+            Source: "found by this model while writing the driver (see Driver.OnCopyDone); illustrative of publishing a descriptor before the work it reports is done",
+            World: "FaultBurst",
+            Property: "FaultBufferSafety",
+            Exhaustive: new("SamePageUnderPressure", Safety, 22)),
+        new(
+            Name: "RingFullOffByOne",
+            Description: "Rings: the full check is off by one, so a push onto a full ring overwrites the oldest entry.",
+            Choice: RingFullCheck.OffByOne,
+            Source: "illustrative: the classic ring-buffer full/empty off-by-one",
+            World: "QueueFullAndWrap",
+            Property: "FaultBufferSafety",
+            Exhaustive: new("RingsAtWrap", Safety, 12)),
+        new(
+            Name: "WrongVmInDescriptor",
+            Description: "Device: the function id in the fault descriptor is latched from the previous fault.",
+            Choice: FaultFunctionId.PreviousFault,
+            Source: "illustrative: a stale requester id or PASID latched in a fault record, which sends the fault to the wrong address space",
+            World: "SharedPoolTwoFunctions",
+            Property: "VmIsolation",
+            Exhaustive: new("TwoVmsSharedBuffers", Safety, 13)),
+        new(
+            Name: "TrustCompletionFrame",
+            Description: "Device: installs the frame carried in the completion into its ATC instead of asking the IOMMU (ATS), racing eviction.",
+            Choice: AtcRefill.TrustCompletionFrame,
+            Source: "illustrative: caching a translation from anywhere but an ATS Translation Completion, which eviction can make stale",
+            World: "StaleCompletionFrame",
+            Property: "VmIsolation",
+            Exhaustive: new("LateDmaToFaultedPage", Safety, 27),
+            BeyondSampling: "the window (page reclaimed after the copy, before the driver rings the doorbell, then a new DMA to that page) is a few steps wide: Coyote found it after about 2,400 schedules with prioritization seeds 2 and 3, but not within coyote.json's 1,000 random schedules (seed 1), nor 3,000 of Coyote's portfolio (seed 1) or probabilistic (seeds 1-3)"),
+        new(
+            Name: "FaultBeforeLocation",
+            Description: "Device: publishes the fault descriptor before the buffer-location descriptor it depends on.",
+            Choice: FaultDescriptorOrder.FaultFirst,
+            Source: "illustrative: publishing a queue entry before the data it refers to (a missing write barrier before a producer-index update)",
+            World: "SingleFault",
+            Property: "FaultBufferSafety",
+            Exhaustive: new("TwoVmsSharedBuffers", Safety, 5)),
+        new(
+            Name: "NoPinDuringResolution",
+            Description: "VMM: does not pin the resolved page until the copy, so eviction can take it in between.",
+            Choice: ResolvedPagePinning.Unpinned,
+            Source: "illustrative: a page reclaimed while a DMA into it is still pending because it was not pinned",
+            World: "EvictAfterResolve",
+            Property: "VmIsolation",
+            Exhaustive: new("TwoVmsUnderPressure", Safety, 19)),
+        new(
+            Name: "DoubleAllocationOnSamePage",
+            Description: "VMM: resolves a fault on an already resident page by allocating a second frame for it.",
+            Choice: ResidentPageFault.AllocateAnother,
+            Source: "illustrative: two faults on one page both allocating, without rechecking that the page became present meanwhile",
+            World: "SamePageTwice",
+            Property: "NoPayloadLost",
+            Exhaustive: new("SamePageUnderPressure", Safety, 24)),
+        new(
+            Name: "CompletionLostAtWrap",
+            Description: "Driver: a completion written into the last slot before wrap-around is never published (tail not advanced).",
+            Choice: CompletionAtWrap.LoseLastSlot,
+            Source: "illustrative: an index wrap-around bug that skips publishing the last slot",
+            World: "QueueFullAndWrap",
+            Property: "EveryFaultCompleted",
+            Exhaustive: new("RingsAtWrap", Quiescent, 47)),
+        new(
+            Name: "EvictionWithoutSwapOut",
+            Description: "VMM: evicts a page without saving its content to the backing store.",
+            Choice: EvictedContent.Discard,
+            Source: "illustrative: reclaiming a dirty page without writing it back",
+            World: "AtcInvalidationRacesCompletion",
+            Property: "NoPayloadLost",
+            Exhaustive: new("SamePageUnderPressure", Safety, 25)),
+        new(
+            Name: "UnmapAckedBeforeAtcInvalidated",
+            Description: "IOMMU: sends the device-TLB invalidation but acknowledges the unmap before the device confirmed it, so the frame is reused while a stale ATC entry still reaches it.",
+            Choice: AtcOnUnmap.AckBeforeInvalidationCompletes,
+            Source: "spec: a PCIe ATS Invalidate Request is complete only when the device's Invalidate Completion arrives; VT-d software waits for it with an invalidation wait descriptor, SMMUv3 with CMD_SYNC after CMD_ATC_INV (ordering fixed in Linux 353e3cf8590c \"iommu/arm-smmu-v3: Fix ATC invalidation ordering wrt main TLBs\")",
+            World: "AtcInvalidationRacesCompletion",
+            Property: "VmIsolation",
+            Exhaustive: new("TwoVmsUnderPressure", Safety, 10)),
+    ];
+}
