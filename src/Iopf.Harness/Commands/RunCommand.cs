@@ -93,14 +93,14 @@ public static class RunCommand
     {
         // Everything is checked before the first schedule runs, and nothing is written before the last one.
         var runs = RunPlanner.Plan(args.Plan, args.Worlds, args.Mutants, args.Overrides);
-        StagedFiles.CheckDirectory(args.OutDirectory, "--out");
+        OutputFolder.Check(args.OutDirectory, "--out");
 
         var console = Consoles.Over(output);
         var clock = Stopwatch.StartNew();
         var results = RunSession.Execute(runs, args.Parallel, console);
         var total = clock.Elapsed;
 
-        var files = new StagedFiles();
+        var files = new StagedFiles(args.OutDirectory);
         CounterexampleFiles.StageResults(files, args.OutDirectory, results);
 
         if (args.Reports.Contains(ReportFormat.Json))
@@ -121,9 +121,9 @@ public static class RunCommand
             console.WriteLine(line);
         }
 
-        foreach (var path in files.Paths)
+        foreach (var line in files.Summary())
         {
-            console.WriteLine($"wrote {Path.GetRelativePath(Environment.CurrentDirectory, path)}");
+            console.WriteLine(line);
         }
 
         return results.All(r => r.Outcome.Holds) ? ExitCodes.Holds : ExitCodes.Violated;

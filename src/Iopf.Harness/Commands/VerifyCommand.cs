@@ -31,7 +31,7 @@ public static class VerifyCommand
             var chosen = worlds.Named(parsed, plan) ?? plan.Worlds;
             var runs = RunPlanner.Plan(plan, chosen, parsed.GetValue(mutants) ?? [], new BudgetOverrides(null, null, null, null));
             var directory = parsed.GetValue(outDir)!;
-            StagedFiles.CheckDirectory(directory, "--out");
+            OutputFolder.Check(directory, "--out");
             var defaults = new ExhaustiveOptions();
             var options = defaults with { MaxStates = plan.MaxStates ?? defaults.MaxStates, MaxDepth = plan.MaxDepth };
 
@@ -41,7 +41,7 @@ public static class VerifyCommand
             console.WriteLine($"verify: sampling {runs.Count} worlds with Coyote");
             var sampled = RunSession.Execute(runs, 1, console);
 
-            var files = new StagedFiles();
+            var files = new StagedFiles(directory);
             CounterexampleFiles.StageResults(files, directory, sampled);
             files.Commit();
 
@@ -70,9 +70,9 @@ public static class VerifyCommand
             var schedules = sampled.Sum(s => (long)s.Outcome.IterationsRun);
             var failed = !proof.Ok || explored.Any(e => !e.Verdict.Ok) || sampled.Any(s => !s.Outcome.Holds);
             console.WriteLine($"{(failed ? "NOT verified" : "verified")}: {small} of {runs.Count} worlds explored exhaustively ({states:N0} states), {runs.Count} sampled ({schedules:N0} schedules).");
-            foreach (var path in files.Paths)
+            foreach (var line in files.Summary())
             {
-                console.WriteLine($"wrote {Path.GetRelativePath(Environment.CurrentDirectory, path)}");
+                console.WriteLine(line);
             }
 
             return failed ? ExitCodes.Violated : ExitCodes.Holds;

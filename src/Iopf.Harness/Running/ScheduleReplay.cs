@@ -34,11 +34,11 @@ public sealed record ScheduleReplay(string SchedulePath, ScheduleFile Schedule, 
         return new ScheduleReplay(schedulePath, schedule, outcome, trace);
     }
 
-    /// <summary>Stages the text trace, Mermaid diagram and Markdown report beside the schedule.</summary>
-    public StagedFiles StageTrace()
+    /// <summary>Stages the text trace, Mermaid diagram and Markdown report beside the schedule, or into outDirectory.</summary>
+    public StagedFiles StageTrace(string? outDirectory)
     {
-        var files = new StagedFiles();
-        CounterexampleFiles.StageTrace(files, SchedulePath, Trace, Schedule);
+        var files = new StagedFiles(outDirectory ?? Path.GetDirectoryName(Path.GetFullPath(SchedulePath))!);
+        CounterexampleFiles.StageTrace(files, SchedulePath, Trace, Schedule, outDirectory);
         return files;
     }
 }
