@@ -29,9 +29,8 @@ public static class ReplayCommand
         var files = replay.StageTrace(outDirectory);
         files.Commit();
 
-        var recorded = replay.Schedule;
-        var mutants = recorded.Mutants.Count == 0 ? "no mutants" : "mutants " + string.Join(", ", recorded.Mutants);
-        output.Writer.WriteLine($"replayed {recorded.World.Name} ({mutants}), {replay.Outcome.StepsInBugTrace} scheduling decisions");
+        var mutants = replay.Mutants.Count == 0 ? "no mutants" : "mutants " + string.Join(", ", replay.Mutants);
+        output.Writer.WriteLine($"replayed {replay.World} ({mutants}), {replay.Steps}");
         var verdict = replay.Trace.Verdict;
         output.Writer.WriteLine($"{verdict.Property} VIOLATED: {verdict.Text}");
         if (verdict.OutstandingObligation is { } owed)

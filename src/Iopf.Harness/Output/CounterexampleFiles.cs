@@ -20,12 +20,12 @@ public static class CounterexampleFiles
             : Path.Combine(Path.GetDirectoryName(schedulePath) ?? string.Empty, Path.GetFileNameWithoutExtension(schedulePath));
 
     /// <summary>Stages the rendered trace (text, Mermaid, Markdown) beside the schedule, or into outDirectory when given.</summary>
-    public static void StageTrace(StagedFiles files, string schedulePath, CanonicalTrace trace, ScheduleFile schedule, string? outDirectory = null)
+    public static void StageTrace(StagedFiles files, string schedulePath, CanonicalTrace trace, string fingerprint, IReadOnlyList<string> commands, string? outDirectory = null)
     {
         var basePath = outDirectory is null ? BaseOf(schedulePath) : Path.Combine(outDirectory, Path.GetFileName(BaseOf(schedulePath)));
         files.Add(basePath + ".counterexample.txt", TraceTextRenderer.Render(trace));
         files.Add(basePath + ".counterexample.mmd", MermaidRenderer.Render(trace));
-        files.Add(basePath + ".counterexample.md", CounterexampleReport.Render(trace, schedule.ModelFingerprint, ReplayCommands.From, Commands(schedulePath, schedule)));
+        files.Add(basePath + ".counterexample.md", CounterexampleReport.Render(trace, fingerprint, ReplayCommands.From, commands));
     }
 
     /// <summary>How to reproduce a counterexample: with the harness, and from the raw trace with Coyote's CLI.</summary>
@@ -38,10 +38,10 @@ public static class CounterexampleFiles
     /// <summary>What IOPF_WORLD must say to replay the schedule's raw trace with Coyote's CLI: a built-in world's name, else its file.</summary>
     public static string WorldArgument(ScheduleFile schedule) => schedule.World.IsBuiltIn ? schedule.World.Name : schedule.World.Origin;
 
-    /// <summary>Every file name a counterexample of the world has in the out directory.</summary>
-    public static IEnumerable<string> NamesOf(string world)
+    /// <summary>Every file name a counterexample named stem has in the out directory.</summary>
+    public static IEnumerable<string> NamesOf(string stem)
     {
-        return [world + ScheduleFile.Extension, world + CoyoteTraceExtension, world + ".counterexample.txt", world + ".counterexample.mmd", world + ".counterexample.md"];
+        return [stem + ScheduleFile.Extension, stem + CoyoteTraceExtension, stem + ".counterexample.txt", stem + ".counterexample.mmd", stem + ".counterexample.md"];
     }
 
     /// <summary>Stages every sampled world's counterexample, and moves to superseded/ those an earlier run left for a world that now held.</summary>
@@ -70,6 +70,6 @@ public static class CounterexampleFiles
         var schedulePath = Path.Combine(outDirectory, ScheduleName(baseName ?? schedule.World.Name));
         files.Add(schedulePath, schedule.ToJson());
         files.Add(BaseOf(schedulePath) + CoyoteTraceExtension, schedule.CoyoteTrace);
-        StageTrace(files, schedulePath, trace, schedule);
+        StageTrace(files, schedulePath, trace, schedule.ModelFingerprint, Commands(schedulePath, schedule));
     }
 }
