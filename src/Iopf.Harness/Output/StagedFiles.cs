@@ -49,9 +49,9 @@ public sealed class StagedFiles(string root)
             var existing = paths.Where(p => File.Exists(p) && files.All(f => f.Path != p)).ToList();
             if (existing.Count > 0)
             {
-                var group = SupersededTargets(stem, existing, moves.Select(m => m.To)).ToList();
+                var (n, group) = SupersededTargets(stem, existing, moves.Select(m => m.To));
                 moves.AddRange(group);
-                lines.Add($"superseded: {why}; moved its {group.Count} files from an earlier run to {Shown(Path.GetDirectoryName(group[0].To)!)}/ ({string.Join(", ", group.Select(g => Path.GetFileName(g.To)))})");
+                lines.Add($"superseded: {why}; its {group.Count} earlier files moved to {Shown(Path.GetDirectoryName(group[0].To)!)}/ as {(n == 0 ? stem : $"{stem}.{n}")}.*");
             }
         }
 
@@ -67,7 +67,7 @@ public sealed class StagedFiles(string root)
     private static string Shown(string path) => Path.GetRelativePath(Environment.CurrentDirectory, path);
 
     // One N for the whole group, so a superseded counterexample stays a set of files that name each other.
-    private IEnumerable<(string From, string To)> SupersededTargets(string stem, IReadOnlyList<string> paths, IEnumerable<string> taken)
+    private (int N, IReadOnlyList<(string From, string To)> Targets) SupersededTargets(string stem, IReadOnlyList<string> paths, IEnumerable<string> taken)
     {
         var folder = Path.Combine(Root, SupersededFolder);
         var claimed = taken.ToHashSet();
@@ -76,7 +76,7 @@ public sealed class StagedFiles(string root)
             var targets = paths.Select(p => (From: p, To: Path.Combine(folder, Numbered(Path.GetFileName(p), stem, n)))).ToList();
             if (targets.All(t => !File.Exists(t.To) && !Directory.Exists(t.To) && !claimed.Contains(t.To)))
             {
-                return targets;
+                return (n, targets);
             }
         }
     }

@@ -1,0 +1,83 @@
+using System.Text.Json.Nodes;
+
+namespace Iopf.Harness.Tests;
+
+/// <summary>
+/// A commit is all or nothing: when one file cannot be written, nothing new is left behind and the files of
+/// the earlier run are intact, byte for byte. And evidence is never deleted silently: a counterexample an
+/// earlier run found moves to superseded/ when this run does not find it.
+/// </summary>
+[Collection(HarnessCollection.Name)]
+public sealed class TransactionalOutputTests : IDisposable
+{
+    private readonly Sandbox sandbox = new();
+
+    public void Dispose() => sandbox.Dispose();
+
+    [Fact]
+    public void A_directory_where_a_counterexample_file_goes_leaves_the_old_files_intact_and_nothing_new()
+    {
+        Assert.Equal(ExitCodes.Violated, IopfCli.RunWorld(sandbox, "FaultBurst", "CompleteBeforeCopy", "--report", "json").ExitCode);
+        Directory.CreateDirectory(Path.Combine(sandbox.Out, "SingleFault.counterexample.txt"));
+        var before = Snapshot();
+
+        var result = IopfCli.Run("run", "--plan", Repo.TestPlan, "--world", "FaultBurst", "--world", "SingleFault", "--mutant", "VmmCopiesTwice", "-i", "50", "--seed", "7", "--out", sandbox.Out, "--report", "json");
+
+        Assert.Equal(ExitCodes.BadInput, result.ExitCode);
+        var line = Assert.Single(result.Err.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'));
+        Assert.Contains("SingleFault.counterexample.txt: a directory of that name is in the way; nothing was written", line);
+        Assert.DoesNotContain("unexpected", line);
+        Assert.Equal(before, Snapshot());
+    }
+
+    [Fact]
+    public void A_blocked_report_path_leaves_the_old_counterexample_intact_and_nothing_new()
+    {
+        Assert.Equal(ExitCodes.Violated, IopfCli.RunWorld(sandbox, "SingleFault", "CompleteBeforeCopy").ExitCode);
+        Directory.CreateDirectory(Path.Combine(sandbox.Out, "iopf-report.json"));
+        var before = Snapshot();
+
+        var result = IopfCli.RunWorld(sandbox, "SingleFault", "VmmCopiesTwice", "--report", "json");
+
+        Assert.Equal(ExitCodes.BadInput, result.ExitCode);
+        Assert.Contains("iopf-report.json: a directory of that name is in the way", result.Err);
+        Assert.Equal(before, Snapshot());
+    }
+
+    [Fact]
+    public void A_counterexample_a_smaller_budget_misses_moves_to_superseded_and_is_reported()
+    {
+        Assert.Equal(ExitCodes.Violated, IopfCli.RunWorld(sandbox, "SingleFault", "CompleteBeforeCopy").ExitCode);
+        var old = Snapshot();
+
+        // Twice: the second move finds the first one's names taken and numbers its files instead.
+        var first = IopfCli.Run("run", "--plan", Repo.TestPlan, "--world", "SingleFault", "--mutant", "CompleteBeforeCopy", "-i", "1", "--seed", "7", "--out", sandbox.Out, "--report", "json");
+        Assert.Equal(ExitCodes.Violated, IopfCli.RunWorld(sandbox, "SingleFault", "CompleteBeforeCopy").ExitCode);
+        var second = IopfCli.Run("run", "--plan", Repo.TestPlan, "--world", "SingleFault", "--mutant", "CompleteBeforeCopy", "-i", "1", "--seed", "7", "--out", sandbox.Out);
+
+        Assert.Equal(ExitCodes.Holds, first.ExitCode);
+        // The console wraps long lines (the sandbox's path is long): compare the words.
+        var said = Words(first.Out);
+        Assert.Single(said.Split("superseded: ").Skip(1));
+        Assert.Contains("superseded: no violation of SingleFault in this run; its 5 earlier files moved to ", said);
+        Assert.Contains(" as SingleFault.*", said);
+        Assert.Contains(" as SingleFault.1.*", Words(second.Out));
+        foreach (var (name, text) in old)
+        {
+            Assert.Equal(text, File.ReadAllText(Path.Combine(sandbox.Out, "superseded", Path.GetFileName(name))));
+            Assert.Equal(text, File.ReadAllText(Path.Combine(sandbox.Out, "superseded", Path.GetFileName(name).Replace("SingleFault.", "SingleFault.1.", StringComparison.Ordinal))));
+        }
+
+        // The report describes this run (no schedule), and points at nothing that is gone.
+        var report = JsonNode.Parse(File.ReadAllText(Path.Combine(sandbox.Out, "iopf-report.json")))!;
+        Assert.Equal("holds", (string?)report["verdict"]);
+        Assert.Null(report["worlds"]![0]!["violation"]);
+        Assert.False(File.Exists(Path.Combine(sandbox.Out, "SingleFault.schedule.json")));
+    }
+
+    private static string Words(string text) => string.Join(' ', text.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>Every file under the sandbox with its text.</summary>
+    private List<(string Name, string Text)> Snapshot() =>
+        [.. sandbox.Files().Select(f => (f, File.ReadAllText(sandbox.PathOf(f))))];
+}
