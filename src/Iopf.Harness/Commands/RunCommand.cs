@@ -100,6 +100,7 @@ public static class RunCommand
         var results = RunSession.Execute(runs, args.Parallel, console);
         var total = clock.Elapsed;
 
+        var interrupted = results.Count < runs.Count;
         var files = new StagedFiles(args.OutDirectory);
         CounterexampleFiles.StageResults(files, args.OutDirectory, results);
 
@@ -124,6 +125,12 @@ public static class RunCommand
         foreach (var line in files.Summary())
         {
             console.WriteLine(line);
+        }
+
+        if (interrupted)
+        {
+            console.WriteLine($"interrupted: {results.Count} of {runs.Count} worlds finished and written; {string.Join(", ", runs.Skip(results.Count).Select(r => r.World.Name))} not explored");
+            return ExitCodes.Interrupted;
         }
 
         return results.All(r => r.Outcome.Holds) ? ExitCodes.Holds : ExitCodes.Violated;

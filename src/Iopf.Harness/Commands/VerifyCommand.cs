@@ -44,6 +44,16 @@ public static class VerifyCommand
             var files = new StagedFiles(directory);
             CounterexampleFiles.StageResults(files, directory, sampled);
             files.Commit();
+            if (sampled.Count < runs.Count)
+            {
+                foreach (var line in files.Summary())
+                {
+                    console.WriteLine(line);
+                }
+
+                console.WriteLine($"interrupted: {sampled.Count} of {runs.Count} worlds sampled and written; nothing is verified");
+                return ExitCodes.Interrupted;
+            }
 
             console.WriteLine();
             console.WriteLine(proof.Ok
