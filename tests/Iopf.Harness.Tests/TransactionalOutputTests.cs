@@ -56,12 +56,11 @@ public sealed class TransactionalOutputTests : IDisposable
         var second = IopfCli.Run("run", "--plan", Repo.TestPlan, "--world", "SingleFault", "--mutant", "CompleteBeforeCopy", "-i", "1", "--seed", "7", "--out", sandbox.Out);
 
         Assert.Equal(ExitCodes.Holds, first.ExitCode);
-        // The console wraps long lines (the sandbox's path is long): compare the words.
-        var said = Words(first.Out);
-        Assert.Single(said.Split("superseded: ").Skip(1));
-        Assert.Contains("superseded: no violation of SingleFault in this run; its 5 earlier files moved to ", said);
-        Assert.Contains(" as SingleFault.*", said);
-        Assert.Contains(" as SingleFault.1.*", Words(second.Out));
+        var shown = Path.GetRelativePath(Environment.CurrentDirectory, Path.Combine(sandbox.Out, "superseded"));
+        Assert.Equal(
+            $"superseded: no violation of SingleFault in this run; its 5 earlier files moved to {shown}/ as SingleFault.*",
+            Assert.Single(first.Out.Split('\n'), l => l.StartsWith("superseded:", StringComparison.Ordinal)));
+        Assert.Contains($"moved to {shown}/ as SingleFault.1.*\n", second.Out);
         foreach (var (name, text) in old)
         {
             Assert.Equal(text, File.ReadAllText(Path.Combine(sandbox.Out, "superseded", Path.GetFileName(name))));
@@ -75,7 +74,34 @@ public sealed class TransactionalOutputTests : IDisposable
         Assert.False(File.Exists(Path.Combine(sandbox.Out, "SingleFault.schedule.json")));
     }
 
-    private static string Words(string text) => string.Join(' ', text.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries));
+    [Fact]
+    public void A_write_that_fails_midway_removes_what_it_wrote_and_keeps_the_old_files()
+    {
+        // matrix.md and matrix.json are written before schedules/ is needed; a file named schedules stops it there.
+        string[] Matrix(uint iterations) => ["matrix", "--plan", Repo.TestPlan, "--world", "SingleFault", "-i", iterations.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", sandbox.Out];
+        Assert.Equal(ExitCodes.Holds, IopfCli.Run(Matrix(20)).ExitCode);
+        var schedules = Path.Combine(sandbox.Out, "schedules");
+        Assert.NotEmpty(Directory.GetFiles(schedules));
+        Directory.Delete(schedules, recursive: true);
+        File.WriteAllText(schedules, "in the way");
+        var before = Snapshot();
+
+        var result = IopfCli.Run(Matrix(30));
+
+        Assert.Equal(ExitCodes.BadInput, result.ExitCode);
+        var line = Assert.Single(result.Err.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'));
+        Assert.EndsWith("; nothing was written", line);
+        Assert.DoesNotContain("unexpected", line);
+        Assert.Equal(before, Snapshot());
+    }
+
+    [Fact]
+    public void A_run_with_nothing_to_write_creates_no_folder()
+    {
+        Assert.Equal(ExitCodes.Holds, IopfCli.RunWorld(sandbox, "SingleFault", null).ExitCode);
+
+        Assert.False(Directory.Exists(sandbox.Out));
+    }
 
     /// <summary>Every file under the sandbox with its text.</summary>
     private List<(string Name, string Text)> Snapshot() =>

@@ -74,7 +74,7 @@ public static class ExhaustiveCommand
 
             foreach (var line in files.Summary())
             {
-                console.WriteLine(line);
+                output.Writer.WriteLine(line);
             }
 
             var incomplete = results.Where(r => r.Result.Violation is null && !r.Result.Complete).Select(r => r.Name).ToList();

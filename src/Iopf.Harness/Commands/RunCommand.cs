@@ -117,19 +117,22 @@ public static class RunCommand
         files.Commit();
 
         console.Write(VerdictTable.Build(results));
+
+        // Lines that name paths and commands go to the writer itself: the console would wrap them at its
+        // width, and a wrapped command cannot be pasted.
         foreach (var line in VerdictTable.ViolationLines(results, args.OutDirectory))
         {
-            console.WriteLine(line);
+            output.Writer.WriteLine(line);
         }
 
         foreach (var line in files.Summary())
         {
-            console.WriteLine(line);
+            output.Writer.WriteLine(line);
         }
 
         if (interrupted)
         {
-            console.WriteLine($"interrupted: {results.Count} of {runs.Count} worlds finished and written; {string.Join(", ", runs.Skip(results.Count).Select(r => r.World.Name))} not explored");
+            output.Writer.WriteLine($"interrupted: {results.Count} of {runs.Count} worlds finished and written; {string.Join(", ", runs.Skip(results.Count).Select(r => r.World.Name))} not explored");
             return ExitCodes.Interrupted;
         }
 

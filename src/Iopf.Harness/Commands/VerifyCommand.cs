@@ -48,10 +48,10 @@ public static class VerifyCommand
             {
                 foreach (var line in files.Summary())
                 {
-                    console.WriteLine(line);
+                    output.Writer.WriteLine(line);
                 }
 
-                console.WriteLine($"interrupted: {sampled.Count} of {runs.Count} worlds sampled and written; nothing is verified");
+                output.Writer.WriteLine($"interrupted: {sampled.Count} of {runs.Count} worlds sampled and written; nothing is verified");
                 return ExitCodes.Interrupted;
             }
 
@@ -72,7 +72,7 @@ public static class VerifyCommand
             console.Write(table);
             foreach (var line in VerdictTable.ViolationLines(sampled, directory))
             {
-                console.WriteLine(line);
+                output.Writer.WriteLine(line);
             }
 
             var small = explored.Count(e => e.Verdict.Result is not null);
@@ -82,7 +82,7 @@ public static class VerifyCommand
             console.WriteLine($"{(failed ? "NOT verified" : "verified")}: {small} of {runs.Count} worlds explored exhaustively ({states:N0} states), {runs.Count} sampled ({schedules:N0} schedules).");
             foreach (var line in files.Summary())
             {
-                console.WriteLine(line);
+                output.Writer.WriteLine(line);
             }
 
             return failed ? ExitCodes.Violated : ExitCodes.Holds;

@@ -24,6 +24,12 @@ public sealed class OutputTransaction(string root, IReadOnlyList<(string Path, s
     public void Run()
     {
         Recover(root);
+        if (files.Count == 0 && moves.Count == 0)
+        {
+            // Nothing to write: not even the folder is created.
+            return;
+        }
+
         foreach (var target in files.Select(f => f.Path).Concat(moves.Select(m => m.To)))
         {
             if (Directory.Exists(target))
