@@ -62,6 +62,23 @@ public sealed class ExhaustiveFilesTests : IDisposable
     }
 
     [Fact]
+    public void Every_schedule_mutants_writes_is_one_replay_reproduces()
+    {
+        IopfCli.Run("mutants", "--plan", Repo.TestPlan, "--out", sandbox.Out);
+
+        var schedules = Directory.GetFiles(Path.Combine(sandbox.Out, "mutants"), "*.schedule.json").Order(StringComparer.Ordinal).ToList();
+        Assert.True(schedules.Count >= 10, string.Join(", ", schedules));
+        foreach (var schedule in schedules)
+        {
+            var recorded = JsonNode.Parse(File.ReadAllText(schedule))!;
+            var replay = IopfCli.Run("replay", schedule);
+            Assert.Equal(ExitCodes.Violated, replay.ExitCode);
+            Assert.Contains($"{(string?)recorded["violatedProperty"]} VIOLATED", replay.Out);
+            Assert.Equal(Path.GetFileName(schedule), (string?)recorded["mutants"]![0] + ".schedule.json");
+        }
+    }
+
+    [Fact]
     public void Trace_and_replay_of_a_sampled_counterexample_exit_alike()
     {
         Assert.Equal(ExitCodes.Violated, IopfCli.RunWorld(sandbox, "SingleFault", "CompleteBeforeCopy").ExitCode);
