@@ -11,7 +11,8 @@ namespace Iopf.Harness.Output;
 /// during the renames leaves the journal: <see cref="Recover"/> (run by the next commit into the folder)
 /// finishes them, so the folder is the old state or the new one, never a mix.
 /// </summary>
-public sealed class OutputTransaction(string root, IReadOnlyList<(string Path, string Text)> files, IReadOnlyList<(string From, string To)> moves)
+/// <param name="removals">Old files the new state does not have (a superseded report, rewritten at its new place).</param>
+public sealed class OutputTransaction(string root, IReadOnlyList<(string Path, string Text)> files, IReadOnlyList<(string From, string To)> moves, IReadOnlyList<string> removals)
 {
     public const string JournalName = ".iopf-commit.json";
 
@@ -24,13 +25,13 @@ public sealed class OutputTransaction(string root, IReadOnlyList<(string Path, s
     public void Run()
     {
         Recover(root);
-        if (files.Count == 0 && moves.Count == 0)
+        if (files.Count == 0 && moves.Count == 0 && removals.Count == 0)
         {
             // Nothing to write: not even the folder is created.
             return;
         }
 
-        foreach (var target in files.Select(f => f.Path).Concat(moves.Select(m => m.To)))
+        foreach (var target in files.Select(f => f.Path).Concat(moves.Select(m => m.To)).Concat(removals))
         {
             if (Directory.Exists(target))
             {
@@ -78,6 +79,12 @@ public sealed class OutputTransaction(string root, IReadOnlyList<(string Path, s
                 undo.Push(() => File.Move(to, from));
             }
 
+            foreach (var removal in removals)
+            {
+                File.Move(removal, removal + BackupSuffix, overwrite: true);
+                undo.Push(() => File.Move(removal + BackupSuffix, removal, overwrite: true));
+            }
+
             foreach (var (temporary, target) in temporaries)
             {
                 var backup = target + BackupSuffix;
@@ -104,9 +111,9 @@ public sealed class OutputTransaction(string root, IReadOnlyList<(string Path, s
             throw new OutputException($"cannot write into {Shown(root)}: {OutputFolder.OneLine(e.Message)}; the old files were restored");
         }
 
-        foreach (var (_, target) in temporaries)
+        foreach (var backup in temporaries.Select(t => t.Target).Concat(removals).Select(p => p + BackupSuffix))
         {
-            TryDelete(target + BackupSuffix);
+            TryDelete(backup);
         }
 
         File.Delete(Path.Combine(root, JournalName));
@@ -136,6 +143,12 @@ public sealed class OutputTransaction(string root, IReadOnlyList<(string Path, s
                     Directory.CreateDirectory(Path.GetDirectoryName(to)!);
                     File.Move(from, to);
                 }
+            }
+
+            foreach (var removal in entries.Removals.Select(r => Path.Combine(root, r)))
+            {
+                TryDelete(removal);
+                TryDelete(removal + BackupSuffix);
             }
 
             foreach (var rename in entries.Renames)
@@ -169,6 +182,7 @@ public sealed class OutputTransaction(string root, IReadOnlyList<(string Path, s
         {
             Moves = [.. moves.Select(m => new[] { Relative(m.From), Relative(m.To) })],
             Renames = [.. temporaries.Select(t => new[] { Relative(t.Temporary), Relative(t.Target) })],
+            Removals = [.. removals.Select(Relative)],
         };
         Directory.CreateDirectory(root);
         var path = Path.Combine(root, JournalName);
@@ -231,5 +245,7 @@ public sealed class OutputTransaction(string root, IReadOnlyList<(string Path, s
         public List<string[]> Moves { get; set; } = [];
 
         public List<string[]> Renames { get; set; } = [];
+
+        public List<string> Removals { get; set; } = [];
     }
 }

@@ -11,6 +11,8 @@ public sealed class StagedFiles(string root)
 {
     public const string SupersededFolder = "superseded";
 
+    private const string ReportSuffix = ".counterexample.md";
+
     private readonly List<(string Path, string Text)> files = [];
 
     private readonly List<(string Stem, IReadOnlyList<string> Paths, string Why)> superseded = [];
@@ -43,19 +45,34 @@ public sealed class StagedFiles(string root)
     public void Commit()
     {
         var moves = new List<(string From, string To)>();
+        var rewritten = new List<(string Path, string Text)>();
+        var removed = new List<string>();
         var lines = new List<string>();
         foreach (var (stem, paths, why) in superseded)
         {
             var existing = paths.Where(p => File.Exists(p) && files.All(f => f.Path != p)).ToList();
             if (existing.Count > 0)
             {
-                var (n, group) = SupersededTargets(stem, existing, moves.Select(m => m.To));
-                moves.AddRange(group);
+                var (n, group) = SupersededTargets(stem, existing, moves.Select(m => m.To).Concat(rewritten.Select(r => r.Path)));
+                foreach (var (from, to) in group)
+                {
+                    if (from.EndsWith(ReportSuffix, StringComparison.Ordinal))
+                    {
+                        // The report's replay commands name the files where they were: they must name where they are now.
+                        rewritten.Add((to, group.Aggregate(File.ReadAllText(from), (text, m) => text.Replace(ReplayCommands.Shown(m.From), ReplayCommands.Shown(m.To), StringComparison.Ordinal))));
+                        removed.Add(from);
+                    }
+                    else
+                    {
+                        moves.Add((from, to));
+                    }
+                }
+
                 lines.Add($"superseded: {why}; its {group.Count} earlier files moved to {Shown(Path.GetDirectoryName(group[0].To)!)}/ as {(n == 0 ? stem : $"{stem}.{n}")}.*");
             }
         }
 
-        new OutputTransaction(Root, files, moves).Run();
+        new OutputTransaction(Root, [.. files, .. rewritten], moves, removed).Run();
         Moved = moves;
         movedLines.Clear();
         movedLines.AddRange(lines);
