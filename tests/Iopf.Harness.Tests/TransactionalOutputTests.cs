@@ -113,6 +113,41 @@ public sealed class TransactionalOutputTests : IDisposable
         Assert.False(Directory.Exists(sandbox.Out));
     }
 
+    [Fact]
+    public void A_commit_killed_during_its_renames_is_finished_by_the_next_one()
+    {
+        // What a process killed after its journal and its first rename leaves: one file new, one still old.
+        Directory.CreateDirectory(Path.Combine(sandbox.Out, "superseded"));
+        sandbox.Write("out/A.txt", "new A");
+        sandbox.Write("out/B.txt", "old B");
+        sandbox.Write("out/.B.txt.42.iopf-tmp", "new B");
+        sandbox.Write("out/C.md", "old C");
+        sandbox.Write("out/.stray.7.iopf-tmp", "a commit killed before its journal");
+        sandbox.Write("out/" + Output.OutputTransaction.JournalName, """
+            {"Moves":[["C.md","superseded/C.md"]],"Renames":[[".A.txt.42.iopf-tmp","A.txt"],[".B.txt.42.iopf-tmp","B.txt"]],"Removals":[]}
+            """);
+
+        Output.OutputTransaction.Recover(sandbox.Out);
+
+        Assert.Equal(["out/A.txt", "out/B.txt", "out/superseded/C.md"], sandbox.Files());
+        Assert.Equal("new B", File.ReadAllText(Path.Combine(sandbox.Out, "B.txt")));
+    }
+
+    [Fact]
+    public void A_damaged_commit_journal_is_one_line_and_nothing_is_touched()
+    {
+        Directory.CreateDirectory(sandbox.Out);
+        sandbox.Write("out/" + Output.OutputTransaction.JournalName, "{ not json");
+        var before = Snapshot();
+
+        var result = IopfCli.RunWorld(sandbox, "SingleFault", "CompleteBeforeCopy");
+
+        Assert.Equal(ExitCodes.BadInput, result.ExitCode);
+        var line = Assert.Single(result.Err.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'));
+        Assert.Contains(".iopf-commit.json: an unfinished commit's journal that cannot be read", line);
+        Assert.Equal(before, Snapshot());
+    }
+
     /// <summary>Every file under the sandbox with its text.</summary>
     private List<(string Name, string Text)> Snapshot() =>
         [.. sandbox.Files().Select(f => (f, File.ReadAllText(sandbox.PathOf(f))))];

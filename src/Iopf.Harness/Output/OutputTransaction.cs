@@ -134,7 +134,17 @@ public sealed class OutputTransaction(string root, IReadOnlyList<(string Path, s
         var journal = Path.Combine(root, JournalName);
         if (File.Exists(journal))
         {
-            var entries = JsonSerializer.Deserialize<Journal>(File.ReadAllText(journal)) ?? new Journal();
+            Journal entries;
+            try
+            {
+                entries = JsonSerializer.Deserialize<Journal>(File.ReadAllText(journal)) ?? new Journal();
+            }
+            catch (JsonException)
+            {
+                // The journal is written whole and renamed into place, so a damaged one was edited by hand.
+                throw new OutputException($"{Shown(journal)}: an unfinished commit's journal that cannot be read; check the folder and remove it");
+            }
+
             foreach (var move in entries.Moves)
             {
                 var (from, to) = (Path.Combine(root, move[0]), Path.Combine(root, move[1]));
