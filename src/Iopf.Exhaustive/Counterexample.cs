@@ -22,8 +22,11 @@ public enum ViolationKind
 /// <summary>One step of a path: which party took which message (with the guest's choice), and what it produced.</summary>
 public sealed record TraceStep(int Number, string Party, Message Message, int? Choice, IReadOnlyList<Observation> Observations, IReadOnlyList<Envelope> Sends, string? Exception);
 
-/// <summary>A violation with the path that leads to it from the initial state; breadth-first, so no shorter path exists.</summary>
-public sealed record Counterexample(ViolationKind Kind, string Property, string Verdict, IReadOnlyList<TraceStep> Steps)
+/// <summary>
+/// A violation with the path that leads to it from the initial state; breadth-first, so no shorter path exists.
+/// Path is the explorer's own record of it, (slot, choice) per step, which <see cref="PathReplayer.Check"/> replays.
+/// </summary>
+public sealed record Counterexample(ViolationKind Kind, string Property, string Verdict, IReadOnlyList<TraceStep> Steps, IReadOnlyList<(int Slot, int Choice)> Path)
 {
     public int Length => Steps.Count;
 }

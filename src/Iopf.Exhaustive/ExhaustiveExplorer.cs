@@ -234,6 +234,6 @@ public static class ExhaustiveExplorer
         }
 
         private Counterexample Build(ViolationKind kind, string property, string verdict, IReadOnlyList<(int, int)> path) =>
-            new(kind, property, verdict, PathReplayer.Replay(config, path).Steps);
+            new(kind, property, verdict, PathReplayer.Replay(config, path).Steps, path);
     }
 }

@@ -33,7 +33,7 @@ public static class Cli
 
             return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
-        catch (Exception e) when (e is UsageException or DataFileException or WorldNotSelectedException or ScheduleException or UnknownNameException or Iopf.Worlds.Mutants.ConflictingMutantsException or Iopf.Invariants.Z3Native.Z3NotFoundException)
+        catch (Exception e) when (e is UsageException or Output.OutputException or DataFileException or WorldNotSelectedException or ScheduleException or UnknownNameException or Iopf.Worlds.Mutants.ConflictingMutantsException or Iopf.Invariants.Z3Native.Z3NotFoundException)
         {
             error.WriteLine($"{Name}: {e.Message}");
             return ExitCodes.BadInput;

@@ -17,4 +17,7 @@ public static class ExitCodes
     /// before it explored everything it was asked to: nothing is proven, so CI must not read it as green.
     /// </summary>
     public const int Incomplete = 3;
+
+    /// <summary>Ctrl-C: the worlds finished before it were written; the others were not explored (128 + SIGINT, as shells report it).</summary>
+    public const int Interrupted = 130;
 }

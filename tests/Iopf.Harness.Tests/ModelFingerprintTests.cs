@@ -26,7 +26,7 @@ public sealed class ModelFingerprintTests
     [Fact]
     public void The_fingerprint_is_a_sha256_over_the_three_model_assemblies()
     {
-        Assert.Equal(["Iopf.Protocol", "Iopf.Specs", "Iopf.Models"], ModelFingerprint.Assemblies.Select(a => a.GetName().Name));
+        Assert.Equal(["Iopf.Protocol", "Iopf.Specs", "Iopf.Worlds", "Iopf.Models"], ModelFingerprint.Assemblies.Select(a => a.GetName().Name));
         Assert.Matches("^sha256:[0-9a-f]{64}$", ModelFingerprint.Current);
     }
 }

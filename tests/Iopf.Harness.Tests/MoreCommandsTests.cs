@@ -20,7 +20,8 @@ public sealed class MoreCommandsTests
         Assert.Equal(ExitCodes.Holds, clean.ExitCode);
         Assert.Contains("all interleavings explored", clean.Out);
 
-        var broken = IopfCli.Run("exhaustive", "--world", "TwoVmsUnderPressure", "--mutant", "EvictionSkipsAtcInvalidation");
+        using var sandbox = new Sandbox();
+        var broken = IopfCli.Run("exhaustive", "--world", "TwoVmsUnderPressure", "--mutant", "EvictionSkipsAtcInvalidation", "--out", sandbox.Out);
         Assert.Equal(ExitCodes.Violated, broken.ExitCode);
         Assert.Contains("VmIsolation violated", broken.Out);
     }
@@ -54,7 +55,7 @@ public sealed class MoreCommandsTests
         Assert.Equal(ExitCodes.Holds, clean.ExitCode);
         Assert.Matches(@"Rig\s+│ all interleavings explored", clean.Out);
 
-        var broken = IopfCli.Run("exhaustive", "--plan", plan, "--world", "Rig", "--mutant", "DeviceNeverNotified");
+        var broken = IopfCli.Run("exhaustive", "--plan", plan, "--world", "Rig", "--mutant", "DeviceNeverNotified", "--out", sandbox.Out);
         Assert.Equal(ExitCodes.Violated, broken.ExitCode);
         Assert.Contains("Rig: EveryFaultCompleted violated", broken.Out);
     }

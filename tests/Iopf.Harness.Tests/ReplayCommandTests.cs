@@ -43,7 +43,7 @@ public sealed class ReplayCommandTests : IDisposable
 
         var result = IopfCli.Run("trace", Path.Combine(sandbox.Out, "SingleFault.schedule.json"));
 
-        Assert.Equal(ExitCodes.Holds, result.ExitCode);
+        Assert.Equal(ExitCodes.Violated, result.ExitCode);
         Assert.StartsWith("world    SingleFault\nmutants  CompleteBeforeCopy\n", result.Out);
         Assert.Contains("Driver -> Device: CompletionDoorbell", result.Out);
         Assert.Equal(result.Out, File.ReadAllText(txt));

@@ -55,14 +55,23 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
-    public void A_scenario_that_now_holds_loses_its_old_counterexample()
+    public void A_scenario_that_now_holds_moves_its_old_counterexample_to_superseded()
     {
         Assert.Equal(ExitCodes.Violated, IopfCli.RunWorld(sandbox, "SingleFault", "CompleteBeforeCopy").ExitCode);
         File.WriteAllText(Path.Combine(sandbox.Out, "notes.txt"), "mine");
 
         Assert.Equal(ExitCodes.Holds, IopfCli.RunWorld(sandbox, "SingleFault", null).ExitCode);
 
-        Assert.Equal(["out/notes.txt"], sandbox.Files());
+        Assert.Equal(
+            [
+                "out/notes.txt",
+                "out/superseded/SingleFault.counterexample.md",
+                "out/superseded/SingleFault.counterexample.mmd",
+                "out/superseded/SingleFault.counterexample.txt",
+                "out/superseded/SingleFault.schedule.json",
+                "out/superseded/SingleFault.trace",
+            ],
+            sandbox.Files());
     }
 
     [Fact]

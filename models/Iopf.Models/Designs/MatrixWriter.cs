@@ -5,7 +5,10 @@ namespace Iopf.Models.Designs;
 /// <summary>Writes the matrix (matrix.md, matrix.json) and one schedule per violated cell into a folder, each file whole or not at all.</summary>
 public static class MatrixWriter
 {
-    public static IReadOnlyList<string> Write(MatrixResult matrix, string directory)
+    public static IReadOnlyList<string> Write(MatrixResult matrix, string directory) => AtomicFiles.WriteAll(directory, Files(matrix));
+
+    /// <summary>The files of the matrix, relative to its folder, for a caller that commits them itself.</summary>
+    public static IReadOnlyList<(string RelativePath, string Text)> Files(MatrixResult matrix)
     {
         string RelativeSchedule(DesignRow row, MatrixCell cell) => $"schedules/{row.Design}-{cell.Property}.trace";
         string? PathOf(DesignRow row, MatrixCell cell) => cell.Schedule is null ? null : RelativeSchedule(row, cell);
@@ -23,6 +26,6 @@ public static class MatrixWriter
             }
         }
 
-        return AtomicFiles.WriteAll(directory, files);
+        return files;
     }
 }

@@ -8,9 +8,9 @@ namespace Iopf.Models.Tracing;
 /// </summary>
 public static class CounterexampleReport
 {
-    /// <summary>scheduleFileName / coyoteTraceFileName are names beside the report (no directories: the page stays the same wherever it is written).</summary>
-    /// <param name="worldArgument">What IOPF_WORLD must say for Coyote's replay: the built-in world's name or the world file's path.</param>
-    public static string Render(CanonicalTrace trace, string modelFingerprint, string scheduleFileName, string coyoteTraceFileName, string worldArgument)
+    /// <param name="from">The folder the replay commands run from, as words ("the repository root").</param>
+    /// <param name="replayCommands">Commands that reproduce the counterexample, verbatim from that folder.</param>
+    public static string Render(CanonicalTrace trace, string modelFingerprint, string from, IReadOnlyList<string> replayCommands)
     {
         var mutants = trace.Mutants.Count == 0 ? "(none)" : string.Join(", ", trace.Mutants);
         var text = new StringBuilder();
@@ -33,10 +33,12 @@ public static class CounterexampleReport
         text.Append($"| model fingerprint | `{modelFingerprint}` |\n");
         text.Append($"| trace lines | {trace.Entries.Count} |\n\n");
 
-        text.Append("## Replay\n\n```sh\n");
-        text.Append($"iopf replay {scheduleFileName}\n");
-        var env = $"IOPF_WORLD={worldArgument} " + (trace.Mutants.Count == 0 ? string.Empty : $"IOPF_MUTANTS={string.Join(",", trace.Mutants)} ");
-        text.Append($"{env}dotnet coyote replay artifacts/bin/Iopf.Models/debug/Iopf.Models.dll {coyoteTraceFileName} -m World\n");
+        text.Append($"## Replay\n\nFrom {from}:\n\n```sh\n");
+        foreach (var command in replayCommands)
+        {
+            text.Append(command).Append('\n');
+        }
+
         text.Append("```\n\n");
 
         text.Append("## Sequence\n\n```mermaid\n").Append(MermaidRenderer.Render(trace)).Append("```\n\n");

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using Iopf.Exhaustive;
+using Iopf.Harness.Output;
 using Iopf.Harness.Rendering;
+using Iopf.Harness.Reports;
 using Iopf.Harness.Running;
 using Iopf.Models.Entry;
 using Spectre.Console;
@@ -18,11 +20,16 @@ public static class ExhaustiveCommand
         var mutants = new Option<string[]>("--mutant") { Description = "Mutant to switch on (repeatable)", HelpName = "name" };
         var maxStates = new Option<int?>("--max-states") { Description = "Stop after this many distinct states (overrides the plan)", HelpName = "n" };
         var maxDepth = new Option<int?>("--max-depth") { Description = "Do not expand states at this depth (overrides the plan)", HelpName = "n" };
+        var outDir = new Option<string>("--out", "-o") { Description = "Directory for counterexamples (<world>.exhaustive.*) and reports", DefaultValueFactory = _ => "out", HelpName = "dir" };
+        var reports = new Option<string[]>("--report") { Description = "Report to write into the out directory (repeatable): json, junit" };
+        reports.AcceptOnlyFromAmong(ReportFormat.All);
         var command = new Command("exhaustive", "Explore every interleaving of worlds and check every property on every transition");
         worlds.AddTo(command);
         command.Options.Add(mutants);
         command.Options.Add(maxStates);
         command.Options.Add(maxDepth);
+        command.Options.Add(outDir);
+        command.Options.Add(reports);
         command.SetAction(parsed =>
         {
             var plan = worlds.LoadPlan(parsed);
@@ -40,9 +47,15 @@ public static class ExhaustiveCommand
                 MaxDepth = parsed.GetValue(maxDepth) is { } depth ? Positive(depth, "--max-depth", 0) : plan.MaxDepth ?? defaults.MaxDepth,
             };
 
+            var directory = parsed.GetValue(outDir)!;
+            OutputFolder.Check(directory, "--out");
+
             var results = chosen
                 .Select(world => (world.Name, Result: ExhaustiveExplorer.Explore(world.WithMutants(switched).Config, options)))
                 .ToList();
+
+            var files = ExhaustiveFiles.Stage(directory, chosen, switched, results, parsed.GetValue(reports) ?? []);
+            files.Commit();
 
             var console = Consoles.Over(output);
             console.Write(Table(results));
@@ -57,6 +70,11 @@ public static class ExhaustiveCommand
                         console.WriteLine("    " + line);
                     }
                 }
+            }
+
+            foreach (var line in files.Summary())
+            {
+                output.Writer.WriteLine(line);
             }
 
             var incomplete = results.Where(r => r.Result.Violation is null && !r.Result.Complete).Select(r => r.Name).ToList();

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Iopf.Harness.Output;
 using Iopf.Harness.Rendering;
 using Iopf.Models.Designs;
 using Iopf.Harness.Running;
@@ -33,12 +34,20 @@ public static class MatrixCommand
                 throw new UsageException("--iterations must be at least 1");
             }
 
+            var directory = parsed.GetValue(outDir)!;
+            OutputFolder.Check(directory, "--out");
             var console = Consoles.Over(output);
             var budget = new ExplorationBudget(parsed.GetValue(iterations), Strategy.Random, 2000, parsed.GetValue(seed));
             var matrix = DesignMatrix.Compute(DesignRegistry.All, chosen, budget, step => console.MarkupLine($"[grey]{Markup.Escape(step)}[/]"));
-            var files = MatrixWriter.Write(matrix, parsed.GetValue(outDir)!);
+            var files = new StagedFiles(directory);
+            foreach (var (relative, text) in MatrixWriter.Files(matrix))
+            {
+                files.Add(Path.Combine(directory, relative), text.ReplaceLineEndings("\n"));
+            }
+
+            files.Commit();
             console.Write(new Text(MatrixRendering.Markdown(matrix, (_, _) => null).Split("## Verdicts")[0]));
-            console.WriteLine($"wrote {files.Count} files into {parsed.GetValue(outDir)}");
+            console.WriteLine($"wrote {files.Paths.Count} files into {directory}");
             return ExitCodes.Holds;
         });
         return command;

@@ -1,10 +1,11 @@
 using System.CommandLine;
+using Iopf.Harness.Output;
 using Iopf.Harness.Rendering;
 using Iopf.Harness.Running;
-using Iopf.Worlds.Sampling;
 using Iopf.Models.Mutants;
-using Iopf.Models.Reports;
+using Iopf.Models.Tracing;
 using Iopf.Worlds.Mutants;
+using Iopf.Worlds.Sampling;
 using Spectre.Console;
 
 namespace Iopf.Harness.Commands;
@@ -12,7 +13,8 @@ namespace Iopf.Harness.Commands;
 /// <summary>
 /// `iopf mutants`: the kill table. Every sampled mutant of the mutant table is explored with the plan's budget for its world;
 /// for each: which monitor caught it, after how many schedules and steps, under which strategy, the saved
-/// schedule, and whether that schedule replays to the same violation at the same step.
+/// schedule, and whether that schedule replays to the same violation at the same step. Each schedule is
+/// written as `run` writes one (mutants/&lt;Mutant&gt;.schedule.json and its trace files), so `iopf replay` reads it.
 /// </summary>
 public static class MutantsCommand
 {
@@ -27,10 +29,19 @@ public static class MutantsCommand
         {
             var plan = worlds.LoadPlan(parsed);
             var directory = parsed.GetValue(outDir)!;
+            OutputFolder.Check(directory, "--out");
             var console = Consoles.Over(output);
             var rows = KillTable.Compute(plan, Mutant.Sampled, m => console.MarkupLine($"[grey]exploring {Markup.Escape(m)}[/]"));
-            var schedules = rows.Where(r => r.Schedule is not null).Select(r => ($"mutants/{r.Mutant.Name}.trace", r.Schedule!)).ToList();
-            AtomicFiles.WriteAll(directory, schedules);
+            var mutantsFolder = Path.Combine(directory, "mutants");
+            var files = new StagedFiles(directory);
+            foreach (var r in rows.Where(r => r.Schedule is not null))
+            {
+                var schedule = new ScheduleFile(r.World, [r.Mutant], r.Budget, ModelFingerprint.Current, r.CaughtBy!, r.Verdict ?? string.Empty, r.Schedule!);
+                var (_, trace) = TracedReplay.Run(r.Mutant.Broken(), r.Budget, r.Schedule!);
+                CounterexampleFiles.StageAll(files, mutantsFolder, schedule, trace, r.Mutant.Name);
+            }
+
+            files.Commit();
 
             var table = new Table().Border(TableBorder.Rounded).AddColumns("Mutant", "World", "Caught by", "Iterations", "Steps", "Strategy", "Replays", "Schedule");
             foreach (var r in rows)
@@ -44,7 +55,7 @@ public static class MutantsCommand
                     r.Steps.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     r.Budget.Strategy.ToCliName(),
                     r.ReplaysIdentically ? "same step" : "[red]no[/]",
-                    r.Schedule is null ? "-" : Markup.Escape(Path.Combine(directory, "mutants", $"{r.Mutant.Name}.trace")));
+                    r.Schedule is null ? "-" : Markup.Escape(Path.Combine(mutantsFolder, CounterexampleFiles.ScheduleName(r.Mutant.Name))));
             }
 
             console.Write(table);

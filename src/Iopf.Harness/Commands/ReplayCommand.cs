@@ -13,22 +13,24 @@ public static class ReplayCommand
 {
     public static Command Create(CliOutput output)
     {
-        var schedule = new Argument<string>("schedule") { Description = "A .schedule.json file written by `iopf run`" };
+        var schedule = new Argument<string>("schedule") { Description = "A .schedule.json file written by `iopf run`, `iopf exhaustive` or `iopf mutants`" };
+        var outDir = TraceOutOption.Create();
         var command = new Command("replay", "Reproduce a recorded counterexample and write its canonical trace beside it");
         command.Arguments.Add(schedule);
-        command.SetAction(parsed => Execute(parsed.GetValue(schedule)!, output));
+        command.Options.Add(outDir);
+        command.SetAction(parsed => Execute(parsed.GetValue(schedule)!, parsed.GetValue(outDir), output));
         return command;
     }
 
-    public static int Execute(string schedulePath, CliOutput output)
+    public static int Execute(string schedulePath, string? outDirectory, CliOutput output)
     {
+        TraceOutOption.Check(outDirectory, schedulePath);
         var replay = ScheduleReplay.Run(schedulePath);
-        var files = replay.StageTrace();
+        var files = replay.StageTrace(outDirectory);
         files.Commit();
 
-        var recorded = replay.Schedule;
-        var mutants = recorded.Mutants.Count == 0 ? "no mutants" : "mutants " + string.Join(", ", recorded.Mutants);
-        output.Writer.WriteLine($"replayed {recorded.World.Name} ({mutants}), {replay.Outcome.StepsInBugTrace} scheduling decisions");
+        var mutants = replay.Mutants.Count == 0 ? "no mutants" : "mutants " + string.Join(", ", replay.Mutants);
+        output.Writer.WriteLine($"replayed {replay.World} ({mutants}), {replay.Steps}");
         var verdict = replay.Trace.Verdict;
         output.Writer.WriteLine($"{verdict.Property} VIOLATED: {verdict.Text}");
         if (verdict.OutstandingObligation is { } owed)
@@ -36,9 +38,9 @@ public static class ReplayCommand
             output.Writer.WriteLine($"still owed: {owed}");
         }
 
-        foreach (var path in files.Paths)
+        foreach (var line in files.Summary())
         {
-            output.Writer.WriteLine($"wrote {DisplayPath.Of(path)}");
+            output.Writer.WriteLine(line);
         }
 
         return ExitCodes.Violated;

@@ -93,14 +93,15 @@ public static class RunCommand
     {
         // Everything is checked before the first schedule runs, and nothing is written before the last one.
         var runs = RunPlanner.Plan(args.Plan, args.Worlds, args.Mutants, args.Overrides);
-        StagedFiles.CheckDirectory(args.OutDirectory, "--out");
+        OutputFolder.Check(args.OutDirectory, "--out");
 
         var console = Consoles.Over(output);
         var clock = Stopwatch.StartNew();
         var results = RunSession.Execute(runs, args.Parallel, console);
         var total = clock.Elapsed;
 
-        var files = new StagedFiles();
+        var interrupted = results.Count < runs.Count;
+        var files = new StagedFiles(args.OutDirectory);
         CounterexampleFiles.StageResults(files, args.OutDirectory, results);
 
         if (args.Reports.Contains(ReportFormat.Json))
@@ -116,14 +117,23 @@ public static class RunCommand
         files.Commit();
 
         console.Write(VerdictTable.Build(results));
+
+        // Lines that name paths and commands go to the writer itself: the console would wrap them at its
+        // width, and a wrapped command cannot be pasted.
         foreach (var line in VerdictTable.ViolationLines(results, args.OutDirectory))
         {
-            console.WriteLine(line);
+            output.Writer.WriteLine(line);
         }
 
-        foreach (var path in files.Paths)
+        foreach (var line in files.Summary())
         {
-            console.WriteLine($"wrote {DisplayPath.Of(path)}");
+            output.Writer.WriteLine(line);
+        }
+
+        if (interrupted)
+        {
+            output.Writer.WriteLine($"interrupted: {results.Count} of {runs.Count} worlds finished and written; {string.Join(", ", runs.Skip(results.Count).Select(r => r.World.Name))} not explored");
+            return ExitCodes.Interrupted;
         }
 
         return results.All(r => r.Outcome.Holds) ? ExitCodes.Holds : ExitCodes.Violated;

@@ -32,7 +32,7 @@ public static class VerifyCommand
             var chosen = worlds.Named(parsed, plan) ?? plan.Worlds;
             var runs = RunPlanner.Plan(plan, chosen, parsed.GetValue(mutants) ?? [], new BudgetOverrides(null, null, null, null));
             var directory = parsed.GetValue(outDir)!;
-            StagedFiles.CheckDirectory(directory, "--out");
+            OutputFolder.Check(directory, "--out");
             var defaults = new ExhaustiveOptions();
             var options = defaults with { MaxStates = plan.MaxStates ?? defaults.MaxStates, MaxDepth = plan.MaxDepth };
 
@@ -42,9 +42,19 @@ public static class VerifyCommand
             console.WriteLine($"verify: sampling {runs.Count} worlds with Coyote");
             var sampled = RunSession.Execute(runs, 1, console);
 
-            var files = new StagedFiles();
+            var files = new StagedFiles(directory);
             CounterexampleFiles.StageResults(files, directory, sampled);
             files.Commit();
+            if (sampled.Count < runs.Count)
+            {
+                foreach (var line in files.Summary())
+                {
+                    output.Writer.WriteLine(line);
+                }
+
+                output.Writer.WriteLine($"interrupted: {sampled.Count} of {runs.Count} worlds sampled and written; nothing is verified");
+                return ExitCodes.Interrupted;
+            }
 
             console.WriteLine();
             console.WriteLine(proof.Ok
@@ -63,12 +73,12 @@ public static class VerifyCommand
             console.Write(table);
             foreach (var (world, verdict) in explored.Where(e => e.Verdict.Reproduce is not null))
             {
-                console.WriteLine($"{world.Name}: shortest path to the violation: {verdict.Reproduce}");
+                output.Writer.WriteLine($"{world.Name}: shortest path to the violation: {verdict.Reproduce}");
             }
 
             foreach (var line in VerdictTable.ViolationLines(sampled, directory))
             {
-                console.WriteLine(line);
+                output.Writer.WriteLine(line);
             }
 
             var small = explored.Count(e => e.Verdict.Result is not null);
@@ -79,9 +89,9 @@ public static class VerifyCommand
             var failed = !proof.Ok || explored.Any(e => !e.Verdict.Ok && !e.Verdict.Incomplete) || sampled.Any(s => !s.Outcome.Holds);
             var word = failed ? "NOT verified" : incomplete ? "NOT verified (incomplete)" : "verified";
             console.WriteLine($"{word}: {small} of {runs.Count} worlds explored exhaustively ({states:N0} states), {runs.Count} sampled ({schedules:N0} {(schedules == 1 ? "schedule" : "schedules")}).");
-            foreach (var path in files.Paths)
+            foreach (var line in files.Summary())
             {
-                console.WriteLine($"wrote {DisplayPath.Of(path)}");
+                output.Writer.WriteLine(line);
             }
 
             return failed ? ExitCodes.Violated : incomplete ? ExitCodes.Incomplete : ExitCodes.Holds;

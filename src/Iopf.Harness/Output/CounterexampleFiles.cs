@@ -19,25 +19,32 @@ public static class CounterexampleFiles
             ? schedulePath[..^ScheduleFile.Extension.Length]
             : Path.Combine(Path.GetDirectoryName(schedulePath) ?? string.Empty, Path.GetFileNameWithoutExtension(schedulePath));
 
-    /// <summary>Stages the rendered trace (text, Mermaid, Markdown) beside the schedule.</summary>
-    public static void StageTrace(StagedFiles files, string schedulePath, CanonicalTrace trace, ScheduleFile schedule)
+    /// <summary>Stages the rendered trace (text, Mermaid, Markdown) beside the schedule, or into outDirectory when given.</summary>
+    public static void StageTrace(StagedFiles files, string schedulePath, CanonicalTrace trace, string fingerprint, IReadOnlyList<string> commands, string? outDirectory = null)
     {
-        var basePath = BaseOf(schedulePath);
+        var basePath = outDirectory is null ? BaseOf(schedulePath) : Path.Combine(outDirectory, Path.GetFileName(BaseOf(schedulePath)));
         files.Add(basePath + ".counterexample.txt", TraceTextRenderer.Render(trace));
         files.Add(basePath + ".counterexample.mmd", MermaidRenderer.Render(trace));
-        files.Add(basePath + ".counterexample.md", CounterexampleReport.Render(trace, schedule.ModelFingerprint, Path.GetFileName(schedulePath), Path.GetFileName(basePath) + CoyoteTraceExtension, WorldArgument(schedule)));
+        files.Add(basePath + ".counterexample.md", CounterexampleReport.Render(trace, fingerprint, ReplayCommands.From, commands));
     }
+
+    /// <summary>How to reproduce a counterexample: with the harness, and from the raw trace with Coyote's CLI.</summary>
+    public static IReadOnlyList<string> Commands(string schedulePath, ScheduleFile schedule) =>
+    [
+        ReplayCommands.Iopf("replay", schedulePath),
+        ReplayCommands.Coyote(WorldArgument(schedule), [.. schedule.Mutants.Select(m => m.ToString())], BaseOf(schedulePath) + CoyoteTraceExtension),
+    ];
 
     /// <summary>What IOPF_WORLD must say to replay the schedule's raw trace with Coyote's CLI: a built-in world's name, else its file.</summary>
     public static string WorldArgument(ScheduleFile schedule) => schedule.World.IsBuiltIn ? schedule.World.Name : schedule.World.Origin;
 
-    /// <summary>Every file name a counterexample of the world has in the out directory.</summary>
-    public static IEnumerable<string> NamesOf(string world)
+    /// <summary>Every file name a counterexample named stem has in the out directory.</summary>
+    public static IEnumerable<string> NamesOf(string stem)
     {
-        return [world + ScheduleFile.Extension, world + CoyoteTraceExtension, world + ".counterexample.txt", world + ".counterexample.mmd", world + ".counterexample.md"];
+        return [stem + ScheduleFile.Extension, stem + CoyoteTraceExtension, stem + ".counterexample.txt", stem + ".counterexample.mmd", stem + ".counterexample.md"];
     }
 
-    /// <summary>Stages every sampled world's counterexample, and the removal of those an earlier run left for a world that now held.</summary>
+    /// <summary>Stages every sampled world's counterexample, and moves to superseded/ those an earlier run left for a world that now held.</summary>
     public static void StageResults(StagedFiles files, string outDirectory, IReadOnlyList<Running.WorldResult> results)
     {
         foreach (var result in results)
@@ -48,21 +55,21 @@ public static class CounterexampleFiles
             }
             else
             {
-                // A counterexample left by an earlier run would contradict this run's verdict.
-                foreach (var name in NamesOf(result.Run.World.Name))
-                {
-                    files.RemoveStale(Path.Combine(outDirectory, name));
-                }
+                // A counterexample left by an earlier run would contradict this run's verdict, yet it is evidence
+                // (a bigger budget found it): it moves aside instead of being deleted.
+                var world = result.Run.World.Name;
+                files.Supersede(world, NamesOf(world).Select(name => Path.Combine(outDirectory, name)), $"no violation of {world} in this run");
             }
         }
     }
 
     /// <summary>Stages everything of a counterexample found by `run`: schedule, raw Coyote trace, rendered trace.</summary>
-    public static void StageAll(StagedFiles files, string outDirectory, ScheduleFile schedule, CanonicalTrace trace)
+    /// <param name="baseName">The files' common name; default: the world's name (`mutants` names them after the mutant).</param>
+    public static void StageAll(StagedFiles files, string outDirectory, ScheduleFile schedule, CanonicalTrace trace, string? baseName = null)
     {
-        var schedulePath = Path.Combine(outDirectory, ScheduleName(schedule.World.Name));
+        var schedulePath = Path.Combine(outDirectory, ScheduleName(baseName ?? schedule.World.Name));
         files.Add(schedulePath, schedule.ToJson());
         files.Add(BaseOf(schedulePath) + CoyoteTraceExtension, schedule.CoyoteTrace);
-        StageTrace(files, schedulePath, trace, schedule);
+        StageTrace(files, schedulePath, trace, schedule.ModelFingerprint, Commands(schedulePath, schedule));
     }
 }

@@ -1,21 +1,31 @@
-using System.Text;
-
 namespace Iopf.Harness.Output;
 
 /// <summary>
-/// Files a command will write, held in memory until everything was computed and checked, then written each
-/// through a temporary file and a rename. A refused or failing command therefore leaves no file behind, and a
-/// reader never sees a half-written one.
+/// Files a command will write, held in memory until everything was computed and checked, then committed all
+/// together by <see cref="OutputTransaction"/>: either every new file is in place, or (on a failure) nothing
+/// new is and the old files are intact. A refused command therefore leaves no file behind, and a reader never
+/// sees a half-written one. Files of an earlier run that this run contradicts are moved to
+/// &lt;root&gt;/superseded/, never deleted.
 /// </summary>
-public sealed class StagedFiles
+public sealed class StagedFiles(string root)
 {
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    public const string SupersededFolder = "superseded";
+
+    private const string ReportSuffix = ".counterexample.md";
 
     private readonly List<(string Path, string Text)> files = [];
 
-    private readonly List<string> stale = [];
+    private readonly List<(string Stem, IReadOnlyList<string> Paths, string Why)> superseded = [];
+
+    private readonly List<string> movedLines = [];
+
+    /// <summary>The folder the command writes into: superseded files and the commit journal go here.</summary>
+    public string Root { get; } = Path.GetFullPath(root);
 
     public IReadOnlyList<string> Paths => files.Select(f => f.Path).ToList();
+
+    /// <summary>What was moved to superseded/ by the last commit (original path, new path).</summary>
+    public IReadOnlyList<(string From, string To)> Moved { get; private set; } = [];
 
     public void Add(string path, string text)
     {
@@ -24,49 +34,70 @@ public sealed class StagedFiles
         files.Add((full, text));
     }
 
-    /// <summary>A file of an earlier run that would now mislead (a counterexample for a world that held): deleted at commit.</summary>
-    public void RemoveStale(string path) => stale.Add(Path.GetFullPath(path));
+    /// <summary>
+    /// Files of an earlier run (one counterexample, named stem.*) that would now mislead: at commit those that
+    /// exist move together to superseded/, keeping their names, or stem.N.* with the least N that is free.
+    /// </summary>
+    /// <param name="why">Why they no longer stand, for the one line that reports the move.</param>
+    public void Supersede(string stem, IEnumerable<string> paths, string why) => superseded.Add((stem, [.. paths.Select(Path.GetFullPath)], why));
 
-    /// <summary>Writes every staged file and removes the stale ones; the directories are created only now.</summary>
+    /// <summary>Writes every staged file and moves the superseded ones, all or nothing.</summary>
     public void Commit()
     {
-        foreach (var path in stale.Where(p => File.Exists(p) && files.All(f => f.Path != p)))
+        var moves = new List<(string From, string To)>();
+        var rewritten = new List<(string Path, string Text)>();
+        var removed = new List<string>();
+        var lines = new List<string>();
+        foreach (var (stem, paths, why) in superseded)
         {
-            File.Delete(path);
+            var existing = paths.Where(p => File.Exists(p) && files.All(f => f.Path != p)).ToList();
+            if (existing.Count > 0)
+            {
+                var (n, group) = SupersededTargets(stem, existing, moves.Select(m => m.To).Concat(rewritten.Select(r => r.Path)));
+                foreach (var (from, to) in group)
+                {
+                    if (from.EndsWith(ReportSuffix, StringComparison.Ordinal))
+                    {
+                        // The report's replay commands name the files where they were: they must name where they are now.
+                        rewritten.Add((to, group.Aggregate(File.ReadAllText(from), (text, m) => text.Replace(ReplayCommands.Shown(m.From), ReplayCommands.Shown(m.To), StringComparison.Ordinal))));
+                        removed.Add(from);
+                    }
+                    else
+                    {
+                        moves.Add((from, to));
+                    }
+                }
+
+                lines.Add($"superseded: {why}; its {group.Count} earlier files moved to {Shown(Path.GetDirectoryName(group[0].To)!)}/ as {(n == 0 ? stem : $"{stem}.{n}")}.*");
+            }
         }
 
-        foreach (var (path, text) in files)
-        {
-            var directory = Path.GetDirectoryName(path)!;
-            Directory.CreateDirectory(directory);
-            var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
-            try
-            {
-                File.WriteAllText(temporary, text, Utf8);
-                File.Move(temporary, path, overwrite: true);
-            }
-            finally
-            {
-                File.Delete(temporary);
-            }
-        }
+        new OutputTransaction(Root, [.. files, .. rewritten], moves, removed).Run();
+        Moved = moves;
+        movedLines.Clear();
+        movedLines.AddRange(lines);
     }
 
-    /// <summary>Refuses an output directory that cannot be one (an existing file of that name), before any work.</summary>
-    public static void CheckDirectory(string directory, string option)
+    /// <summary>What the last commit did, one line each: the superseded counterexamples moved, then every file written.</summary>
+    public IEnumerable<string> Summary() => movedLines.Concat(files.Select(f => $"wrote {Shown(f.Path)}"));
+
+    private static string Shown(string path) => Rendering.DisplayPath.Of(path);
+
+    // One N for the whole group, so a superseded counterexample stays a set of files that name each other.
+    private (int N, IReadOnlyList<(string From, string To)> Targets) SupersededTargets(string stem, IReadOnlyList<string> paths, IEnumerable<string> taken)
     {
-        // The directory itself is created only at commit; here its nearest existing ancestor must be a directory.
-        for (var path = Path.GetFullPath(directory); !string.IsNullOrEmpty(path); path = Path.GetDirectoryName(path))
+        var folder = Path.Combine(Root, SupersededFolder);
+        var claimed = taken.ToHashSet();
+        for (var n = 0; ; n++)
         {
-            if (File.Exists(path))
+            var targets = paths.Select(p => (From: p, To: Path.Combine(folder, Numbered(Path.GetFileName(p), stem, n)))).ToList();
+            if (targets.All(t => !File.Exists(t.To) && !Directory.Exists(t.To) && !claimed.Contains(t.To)))
             {
-                throw new UsageException($"{option} {directory}: {(path == Path.GetFullPath(directory) ? "is a file" : $"{path} is a file")}, not a directory");
-            }
-
-            if (Directory.Exists(path))
-            {
-                return;
+                return (n, targets);
             }
         }
     }
+
+    private static string Numbered(string name, string stem, int n) =>
+        n == 0 || !name.StartsWith(stem, StringComparison.Ordinal) ? name : $"{stem}.{n}{name[stem.Length..]}";
 }

@@ -56,7 +56,8 @@ public static class VerdictTable
             yield return $"{result.Run.World.Name}: {property}: {OneLine(result.Outcome.Verdict)}";
             if (result.ScheduleFileName is { } schedule)
             {
-                yield return $"  counterexample: {Path.Combine(outDirectory, schedule)} (replay: {Cli.Name} replay {Path.Combine(outDirectory, schedule)})";
+                var path = Path.Combine(outDirectory, schedule);
+                yield return $"  counterexample: {path}; replay from {Output.ReplayCommands.From}: {Output.ReplayCommands.Iopf("replay", path)}";
             }
         }
     }

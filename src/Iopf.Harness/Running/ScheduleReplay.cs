@@ -1,14 +1,25 @@
+using Iopf.Exhaustive;
 using Iopf.Harness.Output;
 using Iopf.Models.Exploration;
 using Iopf.Models.Tracing;
 
 namespace Iopf.Harness.Running;
 
-/// <summary>A schedule file read, checked against this build, and replayed with the trace recorder.</summary>
-public sealed record ScheduleReplay(string SchedulePath, ScheduleFile Schedule, ExplorationOutcome Outcome, CanonicalTrace Trace)
+/// <summary>
+/// A schedule file read, checked against this build, and replayed: a Coyote schedule (`run`, `verify`,
+/// `mutants`) with the trace recorder attached, an exhaustive one (`exhaustive`) by re-running its path.
+/// </summary>
+/// <param name="Steps">What the replay took: Coyote's scheduling decisions, or the explorer's steps.</param>
+/// <param name="Commands">The commands that reproduce it, verbatim from <see cref="ReplayCommands.From"/>.</param>
+public sealed record ScheduleReplay(string SchedulePath, string World, IReadOnlyList<string> Mutants, string Steps, CanonicalTrace Trace, string Fingerprint, IReadOnlyList<string> Commands)
 {
     public static ScheduleReplay Run(string schedulePath)
     {
+        if (File.Exists(schedulePath) && ExhaustiveSchedule.IsOne(File.ReadAllText(schedulePath)))
+        {
+            return RunExhaustive(schedulePath);
+        }
+
         var schedule = ScheduleFile.Load(schedulePath);
         schedule.EnsureRecordedAgainst(ModelFingerprint.Current, schedulePath);
         ExplorationOutcome outcome;
@@ -31,14 +42,56 @@ public sealed record ScheduleReplay(string SchedulePath, ScheduleFile Schedule, 
             throw new ScheduleException($"{schedulePath}: the schedule does not reproduce its recorded {schedule.ViolatedProperty} violation ({got}); its Coyote trace was altered");
         }
 
-        return new ScheduleReplay(schedulePath, schedule, outcome, trace);
+        return new ScheduleReplay(
+            schedulePath,
+            schedule.World.Name,
+            [.. schedule.Mutants.Select(m => m.ToString())],
+            $"{outcome.StepsInBugTrace} scheduling decisions",
+            trace,
+            schedule.ModelFingerprint,
+            CounterexampleFiles.Commands(schedulePath, schedule));
     }
 
-    /// <summary>Stages the text trace, Mermaid diagram and Markdown report beside the schedule.</summary>
-    public StagedFiles StageTrace()
+    private static ScheduleReplay RunExhaustive(string schedulePath)
     {
-        var files = new StagedFiles();
-        CounterexampleFiles.StageTrace(files, SchedulePath, Trace, Schedule);
+        var schedule = ExhaustiveSchedule.Parse(File.ReadAllText(schedulePath), schedulePath);
+        if (schedule.EngineFingerprint != ExhaustiveSchedule.CurrentFingerprint)
+        {
+            throw new ScheduleException($"{schedulePath}: recorded against another engine version (schedule {schedule.EngineFingerprint}, this build {ExhaustiveSchedule.CurrentFingerprint}); record it again with `iopf exhaustive`");
+        }
+
+        var config = schedule.Resolve().Config;
+        (ViolationKind Kind, string Property, string Verdict)? ending;
+        try
+        {
+            ending = PathReplayer.Check(config, schedule.Path);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ScheduleException($"{schedulePath}: the recorded path cannot be replayed: {e.Message}; the schedule was altered");
+        }
+
+        // A CompletionUnreachable path ends in a state only a search can judge (Check gives null there).
+        var reproduced = schedule.Kind == ViolationKind.CompletionUnreachable
+            ? ending is null
+            : ending is { } e2 && e2.Kind == schedule.Kind && e2.Property == schedule.ViolatedProperty && (e2.Kind == ViolationKind.ProtocolError || e2.Verdict == schedule.Verdict);
+        if (!reproduced)
+        {
+            var got = ending is { } g ? $"{g.Property} ({g.Kind}) instead" : "no violation at its end";
+            throw new ScheduleException($"{schedulePath}: the path does not reproduce its recorded {schedule.ViolatedProperty} violation ({got}); the schedule was altered");
+        }
+
+        var mutants = schedule.Mutants.Select(m => m.ToString()).ToList();
+        var steps = PathReplayer.Replay(config, schedule.Path).Steps;
+        var trace = ExhaustiveTrace.Of(schedule.World.Name, mutants, steps, schedule.Kind, schedule.ViolatedProperty, schedule.Verdict);
+        return new ScheduleReplay(schedulePath, schedule.World.Name, mutants, $"{schedule.Path.Count} explorer steps", trace, schedule.EngineFingerprint, [ReplayCommands.Iopf("replay", schedulePath)]);
+    }
+
+    /// <summary>Stages the text trace, Mermaid diagram and Markdown report beside the schedule, or into outDirectory.</summary>
+    public StagedFiles StageTrace(string? outDirectory)
+    {
+        var files = new StagedFiles(outDirectory ?? Path.GetDirectoryName(Path.GetFullPath(SchedulePath))!);
+        CounterexampleFiles.StageTrace(files, SchedulePath, Trace, Fingerprint, Commands, outDirectory);
         return files;
     }
 }

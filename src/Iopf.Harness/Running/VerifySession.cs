@@ -68,5 +68,5 @@ public static class VerifySession
 
     /// <summary>The command that finds the same shortest path again: the world and the mutants switched on in it.</summary>
     private static string ReproduceCommand(WorldDefinition world) =>
-        string.Join(' ', new[] { "iopf exhaustive --world", world.Name }.Concat(world.Config.Mutants.Select(m => $"--mutant {m}")));
+        string.Join(' ', new[] { "iopf exhaustive --world", world.Name }.Concat(world.Mutants.Select(m => $"--mutant {m.Name}")));
 }
