@@ -27,8 +27,13 @@ public sealed record ScheduleReplay(string SchedulePath, ScheduleFile Schedule, 
         // so a faithful schedule always ends in its recorded verdict: anything else means the file was altered.
         if (outcome.ViolatedProperty != schedule.ViolatedProperty || outcome.Verdict != schedule.Verdict)
         {
-            var got = outcome.Holds ? "every property held" : $"{outcome.ViolatedProperty} instead";
-            throw new ScheduleException($"{schedulePath}: the schedule does not reproduce its recorded {schedule.ViolatedProperty} violation ({got}); its Coyote trace was altered");
+            // Name what happened instead; "NoDoubleCopy instead" of NoDoubleCopy would say nothing.
+            var got = outcome.Holds ? "every property held"
+                : outcome.ViolatedProperty == schedule.ViolatedProperty ? $"another {outcome.ViolatedProperty} violation: {outcome.Verdict}"
+                : $"{outcome.ViolatedProperty} instead";
+
+            // The header has no checksum, so which part was edited is unknown: name every part replay depends on.
+            throw new ScheduleException($"{schedulePath}: the schedule does not reproduce its recorded {schedule.ViolatedProperty} violation ({got}); the file was altered after recording (its world, mutants or Coyote trace)");
         }
 
         return new ScheduleReplay(schedulePath, schedule, outcome, trace);
