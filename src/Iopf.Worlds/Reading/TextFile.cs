@@ -61,7 +61,7 @@ public static class TextFile
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = ReadAtMost(path, what, maxBytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -69,6 +69,25 @@ public static class TextFile
         }
 
         return Decode(bytes, path, what);
+    }
+
+    // A device (/dev/zero, a pipe) reports length 0 and may never end: File.ReadAllBytes would run out of memory.
+    private static byte[] ReadAtMost(string path, string what, long maxBytes)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > maxBytes)
+            {
+                throw new DataFileException($"{path}: more than {maxBytes} bytes; a {what} file may have at most {maxBytes}");
+            }
+        }
+
+        return buffer.ToArray();
     }
 
     private static string Decode(byte[] bytes, string path, string what)
