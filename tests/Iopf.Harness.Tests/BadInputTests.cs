@@ -78,7 +78,7 @@ public sealed class BadInputTests : IDisposable
         var schedule = RecordedSchedule();
         var path = sandbox.Write("cut.schedule.json", schedule[..(schedule.Length / 2)]);
         var err = Refused(["replay", path], expectedFiles: Recorded("cut.schedule.json"));
-        Assert.Contains("not a readable schedule (truncated or malformed JSON", err);
+        Assert.Contains("not valid JSON (Expected", err);
     }
 
     [Fact]

@@ -57,85 +57,123 @@ public sealed record ScheduleFile(
         return JsonSerializer.Serialize(header, Options) + "\n";
     }
 
-    public static ScheduleFile Load(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new ScheduleException($"{path}: schedule file not found");
-        }
+    /// <summary>Larger schedule files are refused before they are read; a real one is tens of kilobytes.</summary>
+    public const int MaxBytes = 64 << 20;
 
-        return Parse(File.ReadAllText(path), path);
-    }
+    public static ScheduleFile Load(string path) => Parse(ReadText(path), path);
 
-    /// <summary>Reads and checks a schedule; every problem is one line naming the source.</summary>
-    public static ScheduleFile Parse(string json, string source)
+    /// <summary>A schedule file's text, read with a bound; a missing file, a directory or a loop is one plain line.</summary>
+    public static string ReadText(string path)
     {
-        Header header;
         try
         {
-            header = JsonSerializer.Deserialize<Header>(json, Options) ?? throw new ScheduleException($"{source}: empty schedule file");
-        }
-        catch (JsonException e)
-        {
-            var line = e.LineNumber is { } l ? $":{l + 1}" : string.Empty;
-            throw new ScheduleException($"{source}{line}: not a readable schedule (truncated or malformed JSON{(string.IsNullOrEmpty(e.Path) || e.Path == "$" ? string.Empty : $" at {e.Path}")})");
-        }
-
-        if (header.Format != Format)
-        {
-            throw new ScheduleException(header.Format is null
-                ? $"{source}: not an iopf schedule (no \"format\": \"{Format}\" header); a raw Coyote trace replays with `dotnet coyote replay`"
-                : $"{source}: unsupported schedule format '{header.Format}'; this build reads {Format}");
-        }
-
-        string Required(string? value, string key) =>
-            string.IsNullOrWhiteSpace(value) ? throw new ScheduleException($"{source}: schedule header lacks '{key}'") : value;
-
-        var worldName = Required(header.World, "world");
-        if (header.WorldDefinition is not JsonObject definition)
-        {
-            throw new ScheduleException($"{source}: schedule header lacks the recorded world ('worldDefinition')");
-        }
-
-        WorldDefinition world;
-        try
-        {
-            world = WorldReader.Parse(definition.ToJsonString(), $"{source} (recorded world {worldName})", worldName, Required(header.WorldOrigin, "worldOrigin"));
+            return TextFile.Read(path, "schedule", MaxBytes);
         }
         catch (DataFileException e)
         {
             throw new ScheduleException(e.Message);
         }
+    }
 
-        IReadOnlyList<Mutant> mutants;
+    /// <summary>
+    /// Reads and checks a schedule with the validating reader of world files: every problem is one line naming
+    /// the source, the line and the key; duplicate and unknown keys are refused (a hand-edited header must not
+    /// half-apply), and the recorded world is validated as a world file would be.
+    /// </summary>
+    public static ScheduleFile Parse(string json, string source)
+    {
         try
         {
-            mutants = MutantSelection.Parse(string.Join(",", header.Mutants ?? []));
+            using var document = JsonSource.Parse(json, source, MaxBytes);
+            return Read(document);
         }
-        catch (Exception e) when (e is UnknownNameException or ConflictingMutantsException)
+        catch (DataFileException e)
         {
-            throw new ScheduleException($"{source}: {e.Message}");
+            throw new ScheduleException(e.Message);
+        }
+    }
+
+    private static ScheduleFile Read(JsonSource document)
+    {
+        var root = document.Root;
+        var source = document.Name;
+
+        // The format first: a foreign file (a raw Coyote trace) is named as such, not as a list of unknown keys.
+        var format = root.String("format");
+        if (format != Format)
+        {
+            throw new ScheduleException(format is null
+                ? $"{source}: not an iopf schedule (no \"format\": \"{Format}\" header); a raw Coyote trace replays with `dotnet coyote replay`"
+                : $"{source}: unsupported schedule format '{format}'; this build reads {Format}");
         }
 
-        var budget = header.Budget ?? throw new ScheduleException($"{source}: schedule header lacks 'budget'");
-        if (!StrategyNames.TryParse(Required(budget.Strategy, "budget.strategy"), out var strategy))
+        var worldName = root.String("world") ?? throw root.Problem("world", "missing: the name of the recorded world");
+        if (WorldReader.NameProblem(worldName) is { } badName)
         {
-            throw new ScheduleException($"{source}: budget.strategy: unknown strategy '{budget.Strategy}'; valid: {string.Join(", ", StrategyNames.All)}");
+            throw root.Problem("world", badName);
         }
 
-        if (header.CoyoteTrace is not JsonObject trace || trace["Steps"] is not JsonArray)
+        var origin = root.String("worldOrigin", 4096) ?? throw root.Problem("worldOrigin", "missing: \"built-in\" or the path the world was read from");
+        var definition = root.Object("worldDefinition") ?? throw root.Problem("worldDefinition", "missing: the recorded world, whole");
+        var world = WorldReader.ReadEmbedded(definition, worldName, origin);
+
+        var mutants = new List<Mutant>();
+        foreach (var (name, path) in root.Strings("mutants", Mutant.All.Count) ?? [])
         {
-            throw new ScheduleException($"{source}: schedule lacks Coyote's trace ('coyoteTrace' with its 'Steps')");
+            if (Mutant.Find(name) is not { } mutant)
+            {
+                throw new ScheduleException($"{source}:{document.LineOf(path)}: {path}: unknown mutant '{name}'; valid: {string.Join(", ", Mutant.Names)}");
+            }
+
+            if (mutants.Contains(mutant))
+            {
+                throw new ScheduleException($"{source}:{document.LineOf(path)}: {path}: mutant '{name}' is listed twice");
+            }
+
+            mutants.Add(mutant);
         }
 
-        return new ScheduleFile(
-            world,
-            mutants,
-            new ExplorationBudget(budget.Iterations, strategy, budget.MaxSteps, budget.Seed, budget.StrategyBound),
-            Required(header.ModelFingerprint, "modelFingerprint"),
-            Required(header.ViolatedProperty, "violatedProperty"),
-            Required(header.Verdict, "verdict"),
-            trace.ToJsonString());
+        try
+        {
+            // Two mutants at one decision point: no run writes that, so the header was edited.
+            _ = Mutant.Rules(mutants);
+        }
+        catch (ConflictingMutantsException e)
+        {
+            throw root.Problem("mutants", e.Message);
+        }
+
+        var budget = ReadBudget(root.Object("budget") ?? throw root.Problem("budget", "missing: the Coyote budget the schedule was found with"));
+        var fingerprint = root.String("modelFingerprint") ?? throw root.Problem("modelFingerprint", "missing: the model build the schedule was recorded against");
+        var property = root.String("violatedProperty") ?? throw root.Problem("violatedProperty", "missing: the property the schedule violates");
+        var verdict = root.String("verdict", 100_000) ?? throw root.Problem("verdict", "missing: the recorded verdict");
+        var trace = root.Object("coyoteTrace") ?? throw root.Problem("coyoteTrace", "missing: Coyote's trace (with its \"Steps\")");
+        _ = trace.Strings("Steps", int.MaxValue) ?? throw trace.Problem("Steps", "missing: the scheduling decisions Coyote replays");
+        root.RejectUnknownKeys();
+
+        return new ScheduleFile(world, mutants, budget, fingerprint, property, verdict, JsonNode.Parse(trace.RawText)!.ToJsonString());
+    }
+
+    // The ranges of a plan's "defaults": a header edited out of them was never written by `iopf run`.
+    private static ExplorationBudget ReadBudget(JsonFields fields)
+    {
+        var name = fields.String("strategy") ?? throw fields.Problem("strategy", $"missing: one of {string.Join(", ", StrategyNames.All)}");
+        if (!StrategyNames.TryParse(name, out var strategy))
+        {
+            throw fields.Problem("strategy", $"unknown strategy '{name}'; valid: {string.Join(", ", StrategyNames.All)}");
+        }
+
+        uint Required(string key, long min, long max) =>
+            (uint)(fields.Integer(key, min, max) ?? throw fields.Problem(key, $"missing: a whole number in {min}..{max}"));
+
+        var budget = new ExplorationBudget(
+            Required("iterations", 1, WorldLimits.MaxIterations),
+            strategy,
+            Required("maxSteps", 10, WorldLimits.MaxSchedulingSteps),
+            Required("seed", 0, uint.MaxValue),
+            Required("strategyBound", 0, 10_000));
+        fields.RejectUnknownKeys();
+        return budget;
     }
 
     /// <summary>Refuses a schedule recorded against another build of the model, naming both fingerprints.</summary>

@@ -18,8 +18,12 @@ public static class ExhaustiveCommand
         var worlds = new WorldChoice();
         worlds.Worlds.Description = "World to check (repeatable): a built-in world's name or the path of a world file; default: the plan's small worlds";
         var mutants = new Option<string[]>("--mutant") { Description = "Mutant to switch on (repeatable)", HelpName = "name" };
-        var maxStates = new Option<int?>("--max-states") { Description = "Stop after this many distinct states (overrides the plan)", HelpName = "n" };
-        var maxDepth = new Option<int?>("--max-depth") { Description = "Do not expand states at this depth (overrides the plan)", HelpName = "n" };
+        var maxStates = WholeNumber.Optional<int>("--max-states", 1, int.MaxValue);
+        maxStates.Description = "Stop after this many distinct states (overrides the plan)";
+        maxStates.HelpName = "n";
+        var maxDepth = WholeNumber.Optional<int>("--max-depth", 0, int.MaxValue);
+        maxDepth.Description = "Do not expand states at this depth (overrides the plan)";
+        maxDepth.HelpName = "n";
         var outDir = new Option<string>("--out", "-o") { Description = "Directory for counterexamples (<world>.exhaustive.*) and reports", DefaultValueFactory = _ => "out", HelpName = "dir" };
         var reports = new Option<string[]>("--report") { Description = "Report to write into the out directory (repeatable): json, junit" };
         reports.AcceptOnlyFromAmong(ReportFormat.All);
@@ -39,7 +43,7 @@ public static class ExhaustiveCommand
                 throw new UsageException($"{plan.Source}: none of the plan's worlds is marked small (\"exhaustive\": {{ \"small\": true }}); name one with --world");
             }
 
-            var switched = MutantSelection.Parse(string.Join(",", parsed.GetValue(mutants) ?? []));
+            var switched = MutantChoice.Parse(parsed.GetValue(mutants) ?? []);
             var defaults = new ExhaustiveOptions();
             var options = defaults with
             {

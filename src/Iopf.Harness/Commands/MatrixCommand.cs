@@ -15,8 +15,12 @@ public static class MatrixCommand
     public static Command Create(CliOutput output)
     {
         var worlds = new WorldChoice();
-        var iterations = new Option<uint>("--iterations", "-i") { Description = "Schedules per design and world", DefaultValueFactory = _ => 200 };
-        var seed = new Option<uint>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 1 };
+        var iterations = WholeNumber.Option<uint>("--iterations", ["-i"], 1, uint.MaxValue);
+        iterations.Description = "Schedules per design and world";
+        iterations.DefaultValueFactory = _ => 200;
+        var seed = WholeNumber.Option<uint>("--seed", [], 0, uint.MaxValue);
+        seed.Description = "Random seed";
+        seed.DefaultValueFactory = _ => 1;
         var outDir = new Option<string>("--out", "-o") { Description = "Directory for the matrix files", DefaultValueFactory = _ => "out/matrix", HelpName = "dir" };
         var command = new Command("matrix", "Compare the claimed design with the prior art: a design x property matrix with costs");
         worlds.AddTo(command);

@@ -25,13 +25,19 @@ public static class RunCommand
         var mutants = new Option<string[]>("--mutant") { Description = "Mutant to switch on in every explored world (repeatable)", HelpName = "name" };
         var strategy = new Option<string?>("--strategy") { Description = "Exploration strategy (overrides the plan)" };
         strategy.AcceptOnlyFromAmong([.. StrategyNames.All]);
-        var iterations = new Option<uint>("--iterations", "-i") { Description = "Schedules to explore per world (overrides the plan)" };
-        var seed = new Option<uint>("--seed") { Description = "Random seed (overrides the plan); shard k uses seed + k" };
-        var maxSteps = new Option<uint>("--max-steps") { Description = "Scheduling-step bound per schedule (overrides the plan)" };
+        var iterations = WholeNumber.Option<uint>("--iterations", ["-i"], 1, uint.MaxValue);
+        iterations.Description = "Schedules to explore per world (overrides the plan)";
+        var seed = WholeNumber.Option<uint>("--seed", [], 0, uint.MaxValue);
+        seed.Description = "Random seed (overrides the plan); shard k uses seed + k";
+        var maxSteps = WholeNumber.Option<uint>("--max-steps", [], 10, uint.MaxValue);
+        maxSteps.Description = "Scheduling-step bound per schedule (overrides the plan)";
         var outDir = new Option<string>("--out", "-o") { Description = "Directory for counterexamples and reports", DefaultValueFactory = _ => "out", HelpName = "dir" };
         var reports = new Option<string[]>("--report") { Description = "Report to write into the out directory (repeatable): json, junit" };
         reports.AcceptOnlyFromAmong(ReportFormat.All);
-        var parallel = new Option<int>("--parallel") { Description = "Independent shards per world, each its own engine with a derived seed", DefaultValueFactory = _ => 1, HelpName = "N" };
+        var parallel = WholeNumber.Option<int>("--parallel", [], 1, 256);
+        parallel.Description = "Independent shards per world, each its own engine with a derived seed";
+        parallel.DefaultValueFactory = _ => 1;
+        parallel.HelpName = "N";
 
         iterations.Validators.Add(r =>
         {

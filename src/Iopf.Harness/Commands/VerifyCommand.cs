@@ -36,6 +36,9 @@ public static class VerifyCommand
             var defaults = new ExhaustiveOptions();
             var options = defaults with { MaxStates = plan.MaxStates ?? defaults.MaxStates, MaxDepth = plan.MaxDepth };
 
+            // A missing libz3 is a setup problem like a bad path: refused before the first progress line.
+            Iopf.Invariants.Z3Native.Z3Library.EnsureLoaded();
+
             var console = Consoles.Over(output);
             var proof = VerifySession.Prove(console);
             var explored = runs.Select(r => (r.World, Verdict: VerifySession.Explore(r.World, options, console))).ToList();

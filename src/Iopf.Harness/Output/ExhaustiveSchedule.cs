@@ -49,7 +49,7 @@ public sealed record ExhaustiveSchedule(
         {
             return JsonNode.Parse(json) is JsonObject o && o["format"] is JsonValue v && v.TryGetValue<string>(out var f) && f == Format;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or ArgumentException)
         {
             return false;
         }

@@ -54,7 +54,9 @@ public static class OutputFolder
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             var where = Path.GetFullPath(directory) == existing ? string.Empty : $" ({existing} does not accept new files)";
-            throw new UsageException($"{option} {directory}: cannot write here{where}: {OneLine(e.Message)}");
+            // The runtime's message names the probe file (with this process's id): say what it means instead.
+            var why = e is UnauthorizedAccessException ? "permission denied" : "a new file cannot be created there";
+            throw new UsageException($"{option} {directory}: cannot write here{where}: {why}");
         }
         finally
         {

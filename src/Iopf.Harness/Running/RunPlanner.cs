@@ -17,7 +17,7 @@ public static class RunPlanner
 {
     public static IReadOnlyList<WorldRun> Plan(VerificationPlan plan, IReadOnlyList<WorldDefinition>? worlds, IReadOnlyList<string> mutantNames, BudgetOverrides overrides)
     {
-        IReadOnlyList<Mutant> mutants = MutantSelection.Parse(string.Join(",", mutantNames));
+        var mutants = MutantChoice.Parse(mutantNames);
         return (worlds ?? plan.Worlds)
             .Select(w => new WorldRun(w.WithMutants(mutants), Apply(plan.BudgetOf(w), overrides)))
             .ToList();

@@ -15,12 +15,14 @@ public sealed record ScheduleReplay(string SchedulePath, string World, IReadOnly
 {
     public static ScheduleReplay Run(string schedulePath)
     {
-        if (File.Exists(schedulePath) && ExhaustiveSchedule.IsOne(File.ReadAllText(schedulePath)))
+        // Read once, with the schedule reader's bound and plain errors, whichever engine recorded it.
+        var text = ScheduleFile.ReadText(schedulePath);
+        if (ExhaustiveSchedule.IsOne(text))
         {
-            return RunExhaustive(schedulePath);
+            return RunExhaustive(schedulePath, text);
         }
 
-        var schedule = ScheduleFile.Load(schedulePath);
+        var schedule = ScheduleFile.Parse(text, schedulePath);
         schedule.EnsureRecordedAgainst(ModelFingerprint.Current, schedulePath);
         ExplorationOutcome outcome;
         CanonicalTrace trace;
@@ -38,8 +40,13 @@ public sealed record ScheduleReplay(string SchedulePath, string World, IReadOnly
         // so a faithful schedule always ends in its recorded verdict: anything else means the file was altered.
         if (outcome.ViolatedProperty != schedule.ViolatedProperty || outcome.Verdict != schedule.Verdict)
         {
-            var got = outcome.Holds ? "every property held" : $"{outcome.ViolatedProperty} instead";
-            throw new ScheduleException($"{schedulePath}: the schedule does not reproduce its recorded {schedule.ViolatedProperty} violation ({got}); its Coyote trace was altered");
+            // Name what happened instead; "NoDoubleCopy instead" of NoDoubleCopy would say nothing.
+            var got = outcome.Holds ? "every property held"
+                : outcome.ViolatedProperty == schedule.ViolatedProperty ? $"another {outcome.ViolatedProperty} violation: {outcome.Verdict}"
+                : $"{outcome.ViolatedProperty} instead";
+
+            // The header has no checksum, so which part was edited is unknown: name every part replay depends on.
+            throw new ScheduleException($"{schedulePath}: the schedule does not reproduce its recorded {schedule.ViolatedProperty} violation ({got}); the file was altered after recording (its world, mutants or Coyote trace)");
         }
 
         return new ScheduleReplay(
@@ -52,9 +59,9 @@ public sealed record ScheduleReplay(string SchedulePath, string World, IReadOnly
             CounterexampleFiles.Commands(schedulePath, schedule));
     }
 
-    private static ScheduleReplay RunExhaustive(string schedulePath)
+    private static ScheduleReplay RunExhaustive(string schedulePath, string text)
     {
-        var schedule = ExhaustiveSchedule.Parse(File.ReadAllText(schedulePath), schedulePath);
+        var schedule = ExhaustiveSchedule.Parse(text, schedulePath);
         if (schedule.EngineFingerprint != ExhaustiveSchedule.CurrentFingerprint)
         {
             throw new ScheduleException($"{schedulePath}: recorded against another engine version (schedule {schedule.EngineFingerprint}, this build {ExhaustiveSchedule.CurrentFingerprint}); record it again with `iopf exhaustive`");

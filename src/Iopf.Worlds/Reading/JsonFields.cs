@@ -24,6 +24,9 @@ public sealed class JsonFields
     /// <summary>This object's path in the document ("" for the root, e.g. "faultBuffers" or "payloads[2]").</summary>
     public string Path { get; }
 
+    /// <summary>This object's JSON text exactly as written (for a part another reader checks, or that is kept whole).</summary>
+    public string RawText => element.GetRawText();
+
     public bool Has(string key)
     {
         known.Add(key);

@@ -29,39 +29,21 @@ public sealed class JsonSource : IDisposable
 
     public JsonFields Root => new(this, Document.RootElement, string.Empty);
 
-    public static JsonSource Load(string path, string what)
+    /// <param name="maxBytes">Larger files are refused before they are read (default <see cref="MaxBytes"/>).</param>
+    public static JsonSource Load(string path, string what, int maxBytes = MaxBytes) =>
+        Parse(TextFile.Read(path, what, maxBytes), path, maxBytes);
+
+    public static JsonSource Parse(string text, string name, int maxBytes = MaxBytes)
     {
-        if (Directory.Exists(path))
+        if (Encoding.UTF8.GetByteCount(text) > maxBytes)
         {
-            throw new DataFileException($"{path}: is a directory, not a {what} file");
+            throw new DataFileException($"{name}: larger than {maxBytes} bytes");
         }
 
-        if (!File.Exists(path))
+        if (string.IsNullOrWhiteSpace(text))
         {
-            throw new DataFileException($"{path}: {what} file not found");
-        }
-
-        try
-        {
-            var info = new FileInfo(path);
-            if (info.Length > MaxBytes)
-            {
-                throw new DataFileException($"{path}: {info.Length} bytes; a {what} file may have at most {MaxBytes}");
-            }
-
-            return Parse(File.ReadAllText(path), path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new DataFileException($"{path}: cannot be read ({e.Message.TrimEnd('.')})");
-        }
-    }
-
-    public static JsonSource Parse(string text, string name)
-    {
-        if (Encoding.UTF8.GetByteCount(text) > MaxBytes)
-        {
-            throw new DataFileException($"{name}: larger than {MaxBytes} bytes");
+            // System.Text.Json would say "The input does not contain any JSON tokens".
+            throw new DataFileException($"{name}: the file is empty; a JSON object {{ ... }} was expected");
         }
 
         var bytes = Encoding.UTF8.GetBytes(text);

@@ -42,15 +42,25 @@ public static partial class WorldReader
         return CheckName(file[..^".json".Length], path);
     }
 
-    private static string CheckName(string name, string sourceName) =>
-        NamePattern().IsMatch(name)
-            ? name
-            : throw new DataFileException($"{sourceName}: the world's name '{name}' must be a letter followed by up to 63 letters, digits, '-' or '_'");
+    /// <summary>Why a world name is not one (null when it is): a plain identifier, so it is safe in file names.</summary>
+    public static string? NameProblem(string name) =>
+        NamePattern().IsMatch(name) ? null : $"the world's name '{name}' must be a letter followed by up to 63 letters, digits, '-' or '_'";
 
-    private static WorldDefinition Read(JsonSource source, string name, string origin)
+    /// <summary>
+    /// A world embedded in another file (a schedule's recorded world): read from its object there, so every
+    /// message names that file, the real line and the key's full path (e.g. worldDefinition.vms).
+    /// </summary>
+    public static WorldDefinition ReadEmbedded(JsonFields fields, string name, string origin) =>
+        Read(fields, NameProblem(name) is { } problem ? throw fields.Problem(problem) : name, origin);
+
+    private static string CheckName(string name, string sourceName) =>
+        NameProblem(name) is { } problem ? throw new DataFileException($"{sourceName}: {problem}") : name;
+
+    private static WorldDefinition Read(JsonSource source, string name, string origin) => Read(source.Root, name, origin);
+
+    private static WorldDefinition Read(JsonFields root, string name, string origin)
     {
-        var root = source.Root;
-        var text = source.Document.RootElement.GetRawText();
+        var text = root.RawText;
         _ = root.Has("$schema");
         var description = root.String("description") ?? throw root.Problem("description", "missing: say in one line what the world exercises");
 
@@ -61,6 +71,12 @@ public static partial class WorldReader
         var iopfQueue = Capacity(root, "iopfQueueCapacity");
         var faultBufferQueue = Capacity(root, "faultBufferQueueCapacity");
         var completionQueue = Capacity(root, "completionQueueCapacity");
+        if (completionQueue < region.BufferCount)
+        {
+            // ModelConfig.Problems() has the same rule, but could name neither the key nor its line.
+            throw root.Problem("completionQueueCapacity", $"{completionQueue} is below the {region.BufferCount} fault buffers (one completion per held buffer must fit)");
+        }
+
         var ringStart = (uint)(root.Integer("ringStartCounter", 0, uint.MaxValue) ?? 0);
         var design = ReadDesign(root);
         var resident = Resident(root, vms, pagesPerVm, hostFrames);

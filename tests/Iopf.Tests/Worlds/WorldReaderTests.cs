@@ -139,7 +139,7 @@ public class WorldReaderTests
         { "sampling", """{ "maxSteps": 5 }""", "rig.json:3: sampling.maxSteps: 5 is not a whole number in 10..10000000" },
         { "exhaustive", """{ "states": 10 }""", "rig.json:3: exhaustive.small: missing: true when `iopf verify` and CI explore every interleaving of this world" },
         { "exhaustive", """{ "small": "yes" }""", "rig.json:3: exhaustive.small: must be true or false, not the string \"yes\"" },
-        { "completionQueueCapacity", "2", "rig.json:1: completionQueue: capacity 2 is below the 3 fault buffers (one completion per held buffer must fit)" },
+        { "completionQueueCapacity", "2", "rig.json:9: completionQueueCapacity: 2 is below the 3 fault buffers (one completion per held buffer must fit)" },
     };
 
     [Theory]
