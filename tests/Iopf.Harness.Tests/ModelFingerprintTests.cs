@@ -24,7 +24,7 @@ public sealed class ModelFingerprintTests
     }
 
     [Fact]
-    public void The_fingerprint_is_a_sha256_over_the_three_model_assemblies()
+    public void The_fingerprint_is_a_sha256_over_the_four_model_assemblies_in_order()
     {
         Assert.Equal(["Iopf.Protocol", "Iopf.Specs", "Iopf.Worlds", "Iopf.Models"], ModelFingerprint.Assemblies.Select(a => a.GetName().Name));
         Assert.Matches("^sha256:[0-9a-f]{64}$", ModelFingerprint.Current);

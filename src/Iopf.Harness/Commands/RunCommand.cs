@@ -23,7 +23,8 @@ public static class RunCommand
     {
         var worlds = new WorldChoice();
         var mutants = new Option<string[]>("--mutant") { Description = "Mutant to switch on in every explored world (repeatable)", HelpName = "name" };
-        var strategy = new Option<string?>("--strategy") { Description = "Exploration strategy (overrides the plan)" };
+        // The choices go into the description, not the help name, so `--help` stays readable at 80 columns.
+        var strategy = new Option<string?>("--strategy") { Description = $"Exploration strategy (overrides the plan): {string.Join(", ", StrategyNames.All)}", HelpName = "name" };
         strategy.AcceptOnlyFromAmong([.. StrategyNames.All]);
         var iterations = WholeNumber.Option<uint>("--iterations", ["-i"], 1, uint.MaxValue);
         iterations.Description = "Schedules to explore per world (overrides the plan)";
