@@ -29,11 +29,12 @@ public static class ModelFingerprint
     /// <summary>The core and the Coyote machines that sampled schedules are recorded against.</summary>
     public static IReadOnlyList<Assembly> Assemblies { get; } = [.. Core, typeof(WorldRunner).Assembly];
 
-    public static string Current { get; } = Compute();
+    public static string Current { get; } = Of(Assemblies);
 
-    private static string Compute()
+    /// <summary>The fingerprint over these assemblies, in this order (an engine adds its own to <see cref="Core"/>).</summary>
+    public static string Of(IEnumerable<Assembly> assemblies)
     {
-        var lines = Assemblies.Select(a => $"{a.GetName().Name}:{a.ManifestModule.ModuleVersionId:D}\n");
+        var lines = assemblies.Select(a => $"{a.GetName().Name}:{a.ManifestModule.ModuleVersionId:D}\n");
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Concat(lines)));
         return "sha256:" + Convert.ToHexStringLower(hash);
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Iopf.Harness.Output;
 using Iopf.Harness.Rendering;
 using Iopf.Harness.Running;
 
@@ -11,38 +12,23 @@ namespace Iopf.Harness.Commands;
 /// </summary>
 public static class ReplayCommand
 {
-    public static Command Create(CliOutput output)
-    {
-        var schedule = new Argument<string>("schedule") { Description = "A .schedule.json file written by `iopf run`, `iopf exhaustive` or `iopf mutants`" };
-        var outDir = TraceOutOption.Create();
-        var command = new Command("replay", "Reproduce a recorded counterexample and write its canonical trace beside it");
-        command.Arguments.Add(schedule);
-        command.Options.Add(outDir);
-        command.SetAction(parsed => Execute(parsed.GetValue(schedule)!, parsed.GetValue(outDir), output));
-        return command;
-    }
+    public static Command Create(CliOutput output) =>
+        ScheduleCommand.Create("replay", "Reproduce a recorded counterexample and write its canonical trace beside it", output, Print);
 
-    public static int Execute(string schedulePath, string? outDirectory, CliOutput output)
+    private static void Print(ScheduleReplay replay, StagedFiles files, TextWriter writer)
     {
-        TraceOutOption.Check(outDirectory, schedulePath);
-        var replay = ScheduleReplay.Run(schedulePath);
-        var files = replay.StageTrace(outDirectory);
-        files.Commit();
-
         var mutants = replay.Mutants.Count == 0 ? "no mutants" : "mutants " + string.Join(", ", replay.Mutants);
-        output.Writer.WriteLine($"replayed {replay.World} ({mutants}), {replay.Steps}");
+        writer.WriteLine($"replayed {replay.World} ({mutants}), {replay.Steps}");
         var verdict = replay.Trace.Verdict;
-        output.Writer.WriteLine($"{verdict.Property} VIOLATED: {verdict.Text}");
+        writer.WriteLine($"{verdict.Property} VIOLATED: {verdict.Text}");
         if (verdict.OutstandingObligation is { } owed)
         {
-            output.Writer.WriteLine($"still owed: {owed}");
+            writer.WriteLine($"still owed: {owed}");
         }
 
         foreach (var line in files.Summary())
         {
-            output.Writer.WriteLine(line);
+            writer.WriteLine(line);
         }
-
-        return ExitCodes.Violated;
     }
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Iopf.Harness.Rendering;
-using Iopf.Harness.Running;
 using Iopf.Models.Tracing;
 
 namespace Iopf.Harness.Commands;
@@ -11,25 +10,10 @@ namespace Iopf.Harness.Commands;
 /// </summary>
 public static class TraceCommand
 {
-    public static Command Create(CliOutput output)
-    {
-        var schedule = new Argument<string>("schedule") { Description = "A .schedule.json file written by `iopf run`, `iopf exhaustive` or `iopf mutants`" };
-        var outDir = TraceOutOption.Create();
-        var command = new Command("trace", "Print a schedule's canonical trace and write it as text, Mermaid and Markdown beside it");
-        command.Arguments.Add(schedule);
-        command.Options.Add(outDir);
-        command.SetAction(parsed => Execute(parsed.GetValue(schedule)!, parsed.GetValue(outDir), output));
-        return command;
-    }
-
-    public static int Execute(string schedulePath, string? outDirectory, CliOutput output)
-    {
-        TraceOutOption.Check(outDirectory, schedulePath);
-        var replay = ScheduleReplay.Run(schedulePath);
-        replay.StageTrace(outDirectory).Commit();
-        output.Writer.Write(TraceTextRenderer.Render(replay.Trace));
-
-        // The schedule's violation reproduced: the same verdict as `replay` gives, and the same exit code.
-        return ExitCodes.Violated;
-    }
+    public static Command Create(CliOutput output) =>
+        ScheduleCommand.Create(
+            "trace",
+            "Print a schedule's canonical trace and write it as text, Mermaid and Markdown beside it",
+            output,
+            (replay, _, writer) => writer.Write(TraceTextRenderer.Render(replay.Trace)));
 }

@@ -35,7 +35,7 @@ public sealed record ExhaustiveSchedule(
     public const string Stem = ".exhaustive";
 
     /// <summary>The engine's fingerprint: as <see cref="ModelFingerprint"/>, over Iopf.Protocol, Iopf.Specs, Iopf.Worlds and Iopf.Exhaustive.</summary>
-    public static string CurrentFingerprint { get; } = Fingerprint([.. ModelFingerprint.Core, typeof(ExhaustiveExplorer).Assembly]);
+    public static string CurrentFingerprint { get; } = ModelFingerprint.Of([.. ModelFingerprint.Core, typeof(ExhaustiveExplorer).Assembly]);
 
     public static ExhaustiveSchedule Of(WorldDefinition world, IReadOnlyList<Mutant> mutants, Counterexample c) =>
         new(world, mutants, CurrentFingerprint, c.Kind, c.Property, c.Verdict, c.Path);
@@ -113,12 +113,6 @@ public sealed record ExhaustiveSchedule(
     }
 
     private static string PartyName(int slot) => PartySlots.Name(slot);
-
-    private static string Fingerprint(IEnumerable<Assembly> assemblies)
-    {
-        var lines = assemblies.Select(a => $"{a.GetName().Name}:{a.ManifestModule.ModuleVersionId:D}\n");
-        return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Concat(lines))));
-    }
 
     private static readonly JsonSerializerOptions Options = new()
     {
