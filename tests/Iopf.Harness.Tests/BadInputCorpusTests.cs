@@ -62,7 +62,7 @@ public sealed partial class BadInputCorpusTests(BadInputCorpusTests.RecordedSche
         var result = IopfCli.Run(args);
 
         var expected = Expected((string)spec["stderr"]!, edited);
-        var lines = result.Err.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
+        var lines = result.ErrLines;
         var line = Assert.Single(lines).Replace(sandbox.Root + Path.DirectorySeparatorChar, string.Empty, StringComparison.Ordinal);
         Assert.Equal(expected, line);
         Assert.Equal((int?)spec["exit"] ?? ExitCodes.BadInput, result.ExitCode);

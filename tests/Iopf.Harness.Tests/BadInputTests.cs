@@ -172,7 +172,7 @@ public sealed class BadInputTests : IDisposable
 
         Assert.Equal(ExitCodes.BadInput, result.ExitCode);
         Assert.Equal(string.Empty, result.Out);
-        var line = Assert.Single(result.Err.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'));
+        var line = Assert.Single(result.ErrLines);
         Assert.StartsWith("iopf: ", line);
         Assert.DoesNotContain(" at Iopf.", line);
         Assert.Equal(before, sandbox.Files());

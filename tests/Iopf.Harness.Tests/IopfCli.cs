@@ -1,7 +1,11 @@
 namespace Iopf.Harness.Tests;
 
 /// <summary>What one in-process invocation of the CLI returned and printed.</summary>
-internal sealed record CliResult(int ExitCode, string Out, string Err);
+internal sealed record CliResult(int ExitCode, string Out, string Err)
+{
+    /// <summary>stderr as lines, whatever the platform's line ending, without the final empty one.</summary>
+    public string[] ErrLines => Err.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
+}
 
 /// <summary>Runs the `iopf` command line in-process with captured output.</summary>
 internal static class IopfCli

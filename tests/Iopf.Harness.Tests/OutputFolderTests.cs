@@ -54,7 +54,7 @@ public sealed class OutputFolderTests : IDisposable
 
         Assert.Equal(ExitCodes.BadInput, result.ExitCode);
         Assert.Equal(string.Empty, result.Out);
-        var line = Assert.Single(result.Err.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'));
+        var line = Assert.Single(result.ErrLines);
         Assert.StartsWith("iopf: --out", line);
         Assert.DoesNotContain("unexpected", line);
         Assert.Equal(before, sandbox.Files());

@@ -24,7 +24,7 @@ public sealed class TransactionalOutputTests : IDisposable
         var result = IopfCli.Run("run", "--plan", Repo.TestPlan, "--world", "FaultBurst", "--world", "SingleFault", "--mutant", "VmmCopiesTwice", "-i", "50", "--seed", "7", "--out", sandbox.Out, "--report", "json");
 
         Assert.Equal(ExitCodes.BadInput, result.ExitCode);
-        var line = Assert.Single(result.Err.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'));
+        var line = Assert.Single(result.ErrLines);
         Assert.Contains("SingleFault.counterexample.txt: a directory of that name is in the way; nothing was written", line);
         Assert.DoesNotContain("unexpected", line);
         Assert.Equal(before, Snapshot());
@@ -100,7 +100,7 @@ public sealed class TransactionalOutputTests : IDisposable
         var result = IopfCli.Run(Matrix(30));
 
         Assert.Equal(ExitCodes.BadInput, result.ExitCode);
-        var line = Assert.Single(result.Err.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'));
+        var line = Assert.Single(result.ErrLines);
         Assert.EndsWith("; nothing was written", line);
         Assert.DoesNotContain("unexpected", line);
         Assert.Equal(before, Snapshot());
@@ -144,7 +144,7 @@ public sealed class TransactionalOutputTests : IDisposable
         var result = IopfCli.RunWorld(sandbox, "SingleFault", "CompleteBeforeCopy");
 
         Assert.Equal(ExitCodes.BadInput, result.ExitCode);
-        var line = Assert.Single(result.Err.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'));
+        var line = Assert.Single(result.ErrLines);
         Assert.Contains(".iopf-commit.json: an unfinished commit's journal that cannot be read", line);
         Assert.Equal(before, Snapshot());
     }
