@@ -61,6 +61,25 @@ public sealed class ExhaustiveFilesTests : IDisposable
         Assert.Contains("does not reproduce its recorded FaultBufferSafety violation", replay.Err);
     }
 
+    [Theory]
+    [InlineData("mutants", "[\"CompleteBeforeCopy\", \"CompleteBeforeCopy\"]", ":1: mutants[1]: mutant 'CompleteBeforeCopy' is listed twice")]
+    [InlineData("kind", "\"1\"", ":1: kind: unknown violation kind '1'; valid: ")]
+    [InlineData("steps", "[{ \"slot\": -1, \"choice\": 0 }]", ":1: steps[0].slot: ")]
+    [InlineData("surplus", "true", ":1: surplus: unknown key; valid here: ")]
+    public void An_edited_exhaustive_schedule_header_is_refused_by_the_schedule_reader(string key, string json, string expected)
+    {
+        Assert.Equal(ExitCodes.Violated, IopfCli.Run("exhaustive", "--plan", Repo.TestPlan, "--world", "SingleFault", "--mutant", "CompleteBeforeCopy", "--out", sandbox.Out).ExitCode);
+        var path = Path.Combine(sandbox.Out, "SingleFault.exhaustive.schedule.json");
+        var schedule = JsonNode.Parse(File.ReadAllText(path))!;
+        schedule[key] = JsonNode.Parse(json);
+        File.WriteAllText(path, schedule.ToJsonString());
+
+        var replay = IopfCli.Run("replay", path);
+
+        Assert.Equal(ExitCodes.BadInput, replay.ExitCode);
+        Assert.StartsWith($"iopf: {path}{expected}", Assert.Single(replay.ErrLines));
+    }
+
     [Fact]
     public void Every_schedule_mutants_writes_is_one_replay_reproduces()
     {

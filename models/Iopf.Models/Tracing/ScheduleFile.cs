@@ -80,12 +80,15 @@ public sealed record ScheduleFile(
     /// the source, the line and the key; duplicate and unknown keys are refused (a hand-edited header must not
     /// half-apply), and the recorded world is validated as a world file would be.
     /// </summary>
-    public static ScheduleFile Parse(string json, string source)
+    public static ScheduleFile Parse(string json, string source) => ParseWith(json, source, Read);
+
+    /// <summary>Parses schedule text with the validating reader and a format's own read; every problem is a <see cref="ScheduleException"/>.</summary>
+    public static T ParseWith<T>(string json, string source, Func<JsonSource, T> read)
     {
         try
         {
             using var document = JsonSource.Parse(json, source, MaxBytes);
-            return Read(document);
+            return read(document);
         }
         catch (DataFileException e)
         {
@@ -106,6 +109,28 @@ public sealed record ScheduleFile(
                 ? $"{source}: not an iopf schedule (no \"format\": \"{Format}\" header); a raw Coyote trace replays with `dotnet coyote replay`"
                 : $"{source}: unsupported schedule format '{format}'; this build reads {Format}");
         }
+
+        var (world, mutants) = ReadRecordedWorld(document, root);
+        var budget = ReadBudget(root.Object("budget") ?? throw root.Problem("budget", "missing: the Coyote budget the schedule was found with"));
+        var fingerprint = root.String("modelFingerprint") ?? throw root.Problem("modelFingerprint", "missing: the model build the schedule was recorded against");
+        var property = root.String("violatedProperty") ?? throw root.Problem("violatedProperty", "missing: the property the schedule violates");
+        var verdict = root.String("verdict", 100_000) ?? throw root.Problem("verdict", "missing: the recorded verdict");
+        var trace = root.Object("coyoteTrace") ?? throw root.Problem("coyoteTrace", "missing: Coyote's trace (with its \"Steps\")");
+        _ = trace.Strings("Steps", int.MaxValue) ?? throw trace.Problem("Steps", "missing: the scheduling decisions Coyote replays");
+        root.RejectUnknownKeys();
+
+        return new ScheduleFile(world, mutants, budget, fingerprint, property, verdict, JsonNode.Parse(trace.RawText)!.ToJsonString());
+    }
+
+    /// <summary>
+    /// The part every schedule format shares, read and checked alike: the recorded world (its name, where it
+    /// was read from, its definition, validated as a world file) and the mutants switched on in it (known
+    /// names, none twice, no two at one decision point).
+    /// </summary>
+    /// <param name="root">The caller's own view of the root object: it remembers the keys read here, so that its RejectUnknownKeys knows them.</param>
+    public static (WorldDefinition World, IReadOnlyList<Mutant> Mutants) ReadRecordedWorld(JsonSource document, JsonFields root)
+    {
+        var source = document.Name;
 
         var worldName = root.String("world") ?? throw root.Problem("world", "missing: the name of the recorded world");
         if (WorldReader.NameProblem(worldName) is { } badName)
@@ -143,15 +168,7 @@ public sealed record ScheduleFile(
             throw root.Problem("mutants", e.Message);
         }
 
-        var budget = ReadBudget(root.Object("budget") ?? throw root.Problem("budget", "missing: the Coyote budget the schedule was found with"));
-        var fingerprint = root.String("modelFingerprint") ?? throw root.Problem("modelFingerprint", "missing: the model build the schedule was recorded against");
-        var property = root.String("violatedProperty") ?? throw root.Problem("violatedProperty", "missing: the property the schedule violates");
-        var verdict = root.String("verdict", 100_000) ?? throw root.Problem("verdict", "missing: the recorded verdict");
-        var trace = root.Object("coyoteTrace") ?? throw root.Problem("coyoteTrace", "missing: Coyote's trace (with its \"Steps\")");
-        _ = trace.Strings("Steps", int.MaxValue) ?? throw trace.Problem("Steps", "missing: the scheduling decisions Coyote replays");
-        root.RejectUnknownKeys();
-
-        return new ScheduleFile(world, mutants, budget, fingerprint, property, verdict, JsonNode.Parse(trace.RawText)!.ToJsonString());
+        return (world, mutants);
     }
 
     // The ranges of a plan's "defaults": a header edited out of them was never written by `iopf run`.

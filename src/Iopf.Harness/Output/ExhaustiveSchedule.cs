@@ -73,51 +73,58 @@ public sealed record ExhaustiveSchedule(
         return JsonSerializer.Serialize(header, Options) + "\n";
     }
 
-    public static ExhaustiveSchedule Parse(string json, string source)
+    /// <summary>
+    /// Reads an exhaustive schedule with the validating reader, as a Coyote schedule is read: one line naming
+    /// the key for every problem, duplicate and unknown keys refused, and the recorded world and mutants
+    /// checked by the same code (<see cref="ScheduleFile.ReadRecordedWorld"/>).
+    /// </summary>
+    public static ExhaustiveSchedule Parse(string json, string source) => ScheduleFile.ParseWith(json, source, Read);
+
+    private static ExhaustiveSchedule Read(JsonSource document)
     {
-        Header header;
-        try
+        var root = document.Root;
+        var format = root.String("format");
+        if (format != Format)
         {
-            header = JsonSerializer.Deserialize<Header>(json, Options) ?? throw new ScheduleException($"{source}: empty schedule file");
-        }
-        catch (JsonException e)
-        {
-            throw new ScheduleException($"{source}{(e.LineNumber is { } l ? $":{l + 1}" : string.Empty)}: not a readable exhaustive schedule (truncated or malformed JSON)");
+            throw root.Problem("format", $"'{format}' is not {Format}");
         }
 
-        string Required(string? value, string key) =>
-            string.IsNullOrWhiteSpace(value) ? throw new ScheduleException($"{source}: schedule header lacks '{key}'") : value;
+        var (world, mutants) = ScheduleFile.ReadRecordedWorld(document, root);
+        var fingerprint = root.String("engineFingerprint") ?? throw root.Problem("engineFingerprint", "missing: the engine build the path was recorded against");
+        var kindName = root.String("kind") ?? throw root.Problem("kind", $"missing: one of {string.Join(", ", Enum.GetNames<ViolationKind>())}");
 
-        var name = Required(header.World, "world");
-        if (header.WorldDefinition is not JsonObject definition)
+        // Enum.TryParse also takes "1" for the kind numbered 1: only names count.
+        if (!Enum.GetNames<ViolationKind>().Contains(kindName, StringComparer.Ordinal))
         {
-            throw new ScheduleException($"{source}: schedule header lacks the recorded world ('worldDefinition')");
+            throw root.Problem("kind", $"unknown violation kind '{kindName}'; valid: {string.Join(", ", Enum.GetNames<ViolationKind>())}");
         }
 
-        try
-        {
-            var world = WorldReader.Parse(definition.ToJsonString(), $"{source} (recorded world {name})", name, Required(header.WorldOrigin, "worldOrigin"));
-            var mutants = MutantSelection.Parse(string.Join(",", header.Mutants ?? []));
-            if (!Enum.TryParse<ViolationKind>(Required(header.Kind, "kind"), out var kind))
-            {
-                throw new ScheduleException($"{source}: unknown violation kind '{header.Kind}'");
-            }
-
-            var steps = header.Steps ?? throw new ScheduleException($"{source}: schedule lacks its 'steps'");
-            return new ExhaustiveSchedule(world, mutants, Required(header.EngineFingerprint, "engineFingerprint"), kind, Required(header.ViolatedProperty, "violatedProperty"), Required(header.Verdict, "verdict"), [.. steps.Select(s => (s.Slot, s.Choice))]);
-        }
-        catch (Exception e) when (e is DataFileException or UnknownNameException)
-        {
-            throw new ScheduleException($"{source}: {e.Message}");
-        }
+        var property = root.String("violatedProperty") ?? throw root.Problem("violatedProperty", "missing: the property the path violates");
+        var verdict = root.String("verdict", 100_000) ?? throw root.Problem("verdict", "missing: the recorded verdict");
+        var steps = root.Objects("steps", MaxSteps) ?? throw root.Problem("steps", "missing: the explorer's path, one { slot, party, choice } per step");
+        var path = steps.Select(Step).ToList();
+        root.RejectUnknownKeys();
+        return new ExhaustiveSchedule(world, mutants, fingerprint, Enum.Parse<ViolationKind>(kindName), property, verdict, path);
     }
+
+    // Whether a slot and choice exist in the world is the replayer's to say: it runs the path and refuses a step that cannot be taken.
+    private static (int Slot, int Choice) Step(JsonFields step)
+    {
+        var slot = step.Int("slot", 0, int.MaxValue) ?? throw step.Problem("slot", "missing: the party slot that took the step");
+        _ = step.String("party");
+        var choice = step.Int("choice", 0, int.MaxValue) ?? throw step.Problem("choice", "missing: the choice the step took");
+        step.RejectUnknownKeys();
+        return (slot, choice);
+    }
+
+    /// <summary>Longer paths are refused before they are read; a real one is no longer than its world's depth (tens of steps).</summary>
+    private const int MaxSteps = 1_000_000;
 
     private static string PartyName(int slot) => PartySlots.Name(slot);
 
     private static readonly JsonSerializerOptions Options = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
