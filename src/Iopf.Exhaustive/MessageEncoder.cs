@@ -100,6 +100,14 @@ public static class MessageEncoder
                 w.Write(m.Vm);
                 w.Write(m.Choice);
                 break;
+            case PostedWrite m:
+                w.Write((byte)19);
+                w.Write(m.Vm);
+                w.Write(m.Gpa);
+                w.Write(m.Frame);
+                w.Write(m.PayloadId);
+                w.Write(m.Length);
+                break;
             default:
                 throw new NotSupportedException($"no canonical encoding for message type {message.GetType().Name}: add it to {nameof(MessageEncoder)}");
         }

@@ -3,8 +3,8 @@ using Iopf.Protocol.Messages;
 namespace Iopf.Exhaustive;
 
 /// <summary>
-/// Numbers the parties' inboxes: Device, Iommu, Driver and Vmm take slots 0-3 (their <see cref="Role"/> values),
-/// guest VM i takes slot 4 + i. A global state keeps one FIFO inbox per slot, as Coyote keeps one per actor.
+/// Numbers the parties' inboxes: Device, Iommu, Driver, Vmm and Link take slots 0-4 (their <see cref="Role"/> values),
+/// guest VM i takes slot 5 + i. A global state keeps one FIFO inbox per slot, as Coyote keeps one per actor.
 /// </summary>
 public sealed class PartySlots(int vms)
 {

@@ -19,6 +19,7 @@ public static class WorldEncoder
         [typeof(IommuState)] = [nameof(IommuState.Table)],
         [typeof(DriverState)] = [nameof(DriverState.Current)],
         [typeof(VmmState)] = [nameof(VmmState.Pages), nameof(VmmState.Swap), nameof(VmmState.FreeFrames), nameof(VmmState.ReadyFrames), nameof(VmmState.Current), nameof(VmmState.Waiting), nameof(VmmState.ClockHand), nameof(VmmState.NextToken)],
+        [typeof(LinkState)] = [],
         [typeof(GuestState)] = [nameof(GuestState.PressureLeft), nameof(GuestState.Vm)],
     };
 
@@ -41,11 +42,15 @@ public static class WorldEncoder
         WriteIommu(w, world.Iommu);
         WriteDriver(w, world.Driver);
         WriteVmm(w, world.Vmm);
+        WriteLink(w, world.Link);
         foreach (var guest in world.Guests)
         {
             WriteGuest(w, guest);
         }
     }
+
+    /// <summary>The link has no state of its own (what is in flight is its inbox); one byte keeps its slot non-empty.</summary>
+    public static void WriteLink(CanonicalWriter w, LinkState link) => w.Write((byte)0);
 
     public static void WriteGuest(CanonicalWriter w, GuestState guest)
     {

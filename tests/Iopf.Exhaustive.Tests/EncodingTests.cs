@@ -23,7 +23,7 @@ public class EncodingTests
     public void The_world_has_exactly_the_parts_the_encoder_writes()
     {
         var parts = typeof(World).GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name).Order();
-        Assert.Equal(["Config", "Context", "Device", "Driver", "Guests", "Iommu", "Vmm"], parts);
+        Assert.Equal(["Config", "Context", "Device", "Driver", "Guests", "Iommu", "Link", "Vmm"], parts);
     }
 
     [Fact]

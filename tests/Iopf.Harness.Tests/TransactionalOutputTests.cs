@@ -115,6 +115,18 @@ public sealed class TransactionalOutputTests : IDisposable
     }
 
     [Fact]
+    public void A_writability_probe_orphaned_by_a_kill_is_swept_by_the_next_run()
+    {
+        // What a process killed between creating and deleting its probe leaves (DeleteOnClose does not survive SIGKILL).
+        Directory.CreateDirectory(sandbox.Out);
+        File.WriteAllText(Output.OutputFolder.ProbePath(sandbox.Out), string.Empty);
+
+        Assert.Equal(ExitCodes.Violated, IopfCli.RunWorld(sandbox, "SingleFault", "VmmCopiesTwice").ExitCode);
+
+        Assert.DoesNotContain(sandbox.Files(), f => f.Contains(".iopf-probe", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_commit_killed_during_its_renames_is_finished_by_the_next_one()
     {
         // What a process killed after its journal and its first rename leaves: one file new, one still old.

@@ -26,6 +26,7 @@ public static class WorldRunner
             runtime.CreateActorIdFromName(typeof(IommuMachine), "Iommu"),
             runtime.CreateActorIdFromName(typeof(DriverMachine), "Driver"),
             runtime.CreateActorIdFromName(typeof(VmmMachine), "Vmm"),
+            runtime.CreateActorIdFromName(typeof(LinkMachine), "Link"),
             Enumerable.Range(0, config.Vms).Select(vm => runtime.CreateActorIdFromName(typeof(GuestMachine), $"Guest{vm}")).ToList());
 
         foreach (var observation in start.Observations)
@@ -37,6 +38,7 @@ public static class WorldRunner
         runtime.CreateActor(wiring.Iommu, typeof(IommuMachine), new SetupEvent(world, wiring));
         runtime.CreateActor(wiring.Driver, typeof(DriverMachine), new SetupEvent(world, wiring));
         runtime.CreateActor(wiring.Vmm, typeof(VmmMachine), new SetupEvent(world, wiring));
+        runtime.CreateActor(wiring.Link, typeof(LinkMachine), new SetupEvent(world, wiring));
         for (var vm = 0; vm < config.Vms; vm++)
         {
             runtime.CreateActor(wiring.Guests[vm], typeof(GuestMachine), new SetupEvent(world, wiring, vm));

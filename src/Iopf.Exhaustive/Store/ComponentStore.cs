@@ -76,6 +76,9 @@ internal sealed class ComponentStore
             case VmmState s:
                 WorldEncoder.WriteVmm(writer, s);
                 break;
+            case LinkState s:
+                WorldEncoder.WriteLink(writer, s);
+                break;
             case GuestState s:
                 WorldEncoder.WriteGuest(writer, s);
                 break;
@@ -93,6 +96,7 @@ internal sealed class ComponentStore
         IommuState s => s.Clone(),
         DriverState s => s.Clone(),
         VmmState s => s.Clone(),
+        LinkState s => s.Clone(),
         GuestState s => s.Clone(),
         var other => throw new NotSupportedException($"cannot copy party state {other.GetType().Name}"),
     };

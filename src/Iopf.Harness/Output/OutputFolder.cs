@@ -44,7 +44,7 @@ public static class OutputFolder
 
     private static void Probe(string existing, string directory, string option)
     {
-        var probe = Path.Combine(existing, $".iopf-probe-{Environment.ProcessId}");
+        var probe = ProbePath(existing);
         try
         {
             using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
@@ -63,6 +63,15 @@ public static class OutputFolder
             TryDelete(probe);
         }
     }
+
+    /// <summary>
+    /// A fresh name each time, so an orphan left by an earlier process with the same id cannot make the folder
+    /// look unwritable; and named like a staged file, so a probe orphaned by a kill between its creation and its
+    /// deletion is swept by the next run's recovery like any other leftover (DeleteOnClose does not survive
+    /// SIGKILL). The name is never shown or recorded.
+    /// </summary>
+    internal static string ProbePath(string folder) =>
+        Path.Combine(folder, $".iopf-probe-{Environment.ProcessId}-{Guid.NewGuid():N}{OutputTransaction.TemporarySuffix}");
 
     private static void TryDelete(string path)
     {

@@ -16,7 +16,7 @@ public sealed class OutputTransaction(string root, IReadOnlyList<(string Path, s
 {
     public const string JournalName = ".iopf-commit.json";
 
-    private const string TemporarySuffix = ".iopf-tmp";
+    internal const string TemporarySuffix = ".iopf-tmp";
 
     private const string BackupSuffix = ".iopf-old";
 

@@ -7,6 +7,9 @@ public enum Role
     Iommu,
     Driver,
     Vmm,
+
+    /// <summary>The device's upstream PCIe link: its posted writes and messages, in the order the device sent them.</summary>
+    Link,
     Guest,
 }
 

@@ -48,8 +48,18 @@ public sealed record UnmapDone(int Token) : Message;
 /// <summary>IOMMU to device: drop the ATC entry of a guest page.</summary>
 public sealed record AtcInvalidate(int Function, ulong Page, int Token) : Message;
 
-/// <summary>Device to IOMMU: the ATC entry is gone.</summary>
+/// <summary>
+/// Device to IOMMU, through the link: the ATS Invalidate Completion, the ATC entry is gone. It is a posted
+/// message, so on the link it cannot pass the device's earlier posted writes.
+/// </summary>
 public sealed record AtcInvalidateAck(int Token) : Message;
+
+/// <summary>
+/// Device to the link: a translated DMA write on its way to host frame Frame, issued with the ATC's (or the
+/// IOMMU's) translation at that moment. It lands when the link delivers it, possibly after that translation was
+/// invalidated: the write is in flight, not done.
+/// </summary>
+public sealed record PostedWrite(int Vm, ulong Gpa, int Frame, int PayloadId, int Length) : Message;
 
 /// <summary>Guest VM to itself: time to apply memory pressure once more.</summary>
 public sealed record GuestTick : Message;

@@ -37,7 +37,7 @@ public static partial class Device
                 break;
             case AtcInvalidate inv:
                 s.Atc.Remove((inv.Function, inv.Page));
-                r.Send(Role.Iommu, new AtcInvalidateAck(inv.Token));
+                CompleteInvalidation(ctx, inv, r);
                 break;
             default:
                 throw new UnexpectedMessageException(nameof(Device), message);
@@ -81,7 +81,7 @@ public static partial class Device
 
             if (s.Atc.TryGetValue((p.Vm, page), out var frame))
             {
-                WriteDirect(ctx, p, frame, r);
+                WriteDirect(p, frame, r);
                 return;
             }
         }
@@ -133,13 +133,30 @@ public static partial class Device
         }
 
         s.Atc[(t.Function, t.Page)] = t.Frame.Value;
-        WriteDirect(ctx, p, t.Frame.Value, r);
+        WriteDirect(p, t.Frame.Value, r);
     }
 
-    private static void WriteDirect(ProtocolContext ctx, Payload p, int frame, StepResult r)
+    /// <summary>Issues the translated write: it is in flight on the link until the link delivers it.</summary>
+    private static void WriteDirect(Payload p, int frame, StepResult r) =>
+        r.Send(Role.Link, new PostedWrite(p.Vm, p.Gpa, frame, p.Id, p.Length));
+
+    /// <summary>
+    /// The ATS Invalidate Completion. Sent on the link, it arrives behind every write the device issued with the
+    /// entry it just dropped, so the IOMMU (and the VMM after it) learns of the invalidation only once those writes
+    /// have landed; sent around the link, it overtakes them.
+    /// </summary>
+    private static void CompleteInvalidation(ProtocolContext ctx, AtcInvalidate inv, StepResult r)
     {
-        ctx.Host.Frame(frame).Write(p.Offset(ModelConfig.PageSize), p.Id);
-        r.Observe(new GuestWrite(p.Vm, p.Gpa, frame, p.Id, p.Length, WritePath.Dma));
+        var completion = new AtcInvalidateAck(inv.Token);
+        switch (ctx.Rules.InvalidationCompletion)
+        {
+            case InvalidationCompletion.BehindPostedWrites:
+                r.Send(Role.Link, completion);
+                break;
+            case InvalidationCompletion.OvertakesPostedWrites:
+                r.Send(Role.Iommu, completion);
+                break;
+        }
     }
 
     /// <summary>Completion (claim 4, 16): free each completed fault's buffer, then the design says what follows.</summary>

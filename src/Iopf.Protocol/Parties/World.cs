@@ -11,7 +11,7 @@ namespace Iopf.Protocol.Parties;
 /// </summary>
 public sealed class World
 {
-    private World(ModelConfig config, PinnedMemory pinned, HostMemory host, DeviceState device, IommuState iommu, DriverState driver, VmmState vmm, GuestState[] guests)
+    private World(ModelConfig config, PinnedMemory pinned, HostMemory host, DeviceState device, IommuState iommu, DriverState driver, VmmState vmm, LinkState link, GuestState[] guests)
     {
         Config = config;
         Context = new ProtocolContext(config, pinned, host);
@@ -19,6 +19,7 @@ public sealed class World
         Iommu = iommu;
         Driver = driver;
         Vmm = vmm;
+        Link = link;
         Guests = guests;
     }
 
@@ -33,6 +34,8 @@ public sealed class World
     public DriverState Driver { get; }
 
     public VmmState Vmm { get; }
+
+    public LinkState Link { get; }
 
     public IReadOnlyList<GuestState> Guests { get; }
 
@@ -84,7 +87,7 @@ public sealed class World
             start.Send(Role.Guest, new GuestTick(), guest.Vm);
         }
 
-        var world = new World(config, new PinnedMemory(config), host, new DeviceState(), iommu, new DriverState(), vmm, guests);
+        var world = new World(config, new PinnedMemory(config), host, new DeviceState(), iommu, new DriverState(), vmm, new LinkState(), guests);
         return (world, start);
     }
 
@@ -105,6 +108,7 @@ public sealed class World
         Role.Iommu => Iommu,
         Role.Driver => Driver,
         Role.Vmm => Vmm,
+        Role.Link => Link,
         _ => Guests[index],
     };
 
@@ -129,6 +133,9 @@ public sealed class World
             case (Role.Vmm, VmmState s):
                 Parties.Vmm.Handle(s, context, envelope.Message, r);
                 break;
+            case (Role.Link, LinkState):
+                Parties.Link.Handle(context, envelope.Message, r);
+                break;
             case (Role.Guest, GuestState s) when envelope.Message is GuestTick:
                 Guest.Tick(s, choice, r);
                 break;
@@ -147,6 +154,7 @@ public sealed class World
         Iommu.Clone(),
         Driver.Clone(),
         Vmm.Clone(),
+        Link.Clone(),
         Guests.Select(g => g.Clone()).ToArray());
 }
 

@@ -109,6 +109,19 @@ public enum AtcOnUnmap
     AckBeforeInvalidationCompletes,
 }
 
+/// <summary>
+/// Device, on an ATC invalidation: how its Invalidate Completion travels relative to the translated writes it
+/// already issued with the invalidated entry (posted writes still in flight on the link).
+/// </summary>
+public enum InvalidationCompletion
+{
+    /// <summary>On the link, behind those writes: it cannot pass them (PCIe posted ordering), so they land first.</summary>
+    BehindPostedWrites,
+
+    /// <summary>Around them (as from a separate completion path): the IOMMU acknowledges while writes with the stale translation are still in flight.</summary>
+    OvertakesPostedWrites,
+}
+
 /// <summary>VMM: whether a resolved page is pinned until its payload has been copied in.</summary>
 public enum ResolvedPagePinning
 {

@@ -29,6 +29,8 @@ public sealed record ProtocolRules
 
     public AtcOnUnmap AtcOnUnmap { get; init; }
 
+    public InvalidationCompletion InvalidationCompletion { get; init; }
+
     public ResolvedPagePinning ResolvedPagePinning { get; init; }
 
     public ResidentPageFault ResidentPageFault { get; init; }
@@ -50,6 +52,7 @@ public sealed record ProtocolRules
         CompletionAtWrap c => this with { CompletionAtWrap = c },
         RingFullCheck c => this with { RingFullCheck = c },
         AtcOnUnmap c => this with { AtcOnUnmap = c },
+        InvalidationCompletion c => this with { InvalidationCompletion = c },
         ResolvedPagePinning c => this with { ResolvedPagePinning = c },
         ResidentPageFault c => this with { ResidentPageFault = c },
         EvictedContent c => this with { EvictedContent = c },

@@ -22,7 +22,7 @@ public sealed partial record Mutant
             Source: "illustrative: a device that drops a fault it has no room to report; PCIe PRI bounds a function's outstanding page requests by its allocation precisely so requests are held back, not lost",
             World: "FaultBurst",
             Property: "NoPayloadLost",
-            Exhaustive: new("LateDmaToFaultedPage", Quiescent, 39),
+            Exhaustive: new("LateDmaToFaultedPage", Quiescent, 40),
             Witness: true),
         new(
             Name: "VmmCopiesTwice",
@@ -40,7 +40,7 @@ public sealed partial record Mutant
             Source: "illustrative: a later write overtaking an earlier one to the same address, which PCIe ordering keeps for posted writes",
             World: "SamePageTwice",
             Property: "NoDoubleCopy",
-            Exhaustive: new("LateDmaToFaultedPage", Safety, 22)),
+            Exhaustive: new("LateDmaToFaultedPage", Safety, 26)),
         new(
             Name: "DeviceNeverNotified",
             Description: "Driver: writes the completion and has the payload copied, but never rings the device's doorbell.",
@@ -48,7 +48,7 @@ public sealed partial record Mutant
             Source: "illustrative: a lost completion notification (a missing doorbell or interrupt) that leaves the device waiting forever",
             World: "SingleFault",
             Property: "EveryFaultCompleted",
-            Exhaustive: new("LateDmaToFaultedPage", Quiescent, 33),
+            Exhaustive: new("SingleFault", Quiescent, 11),
             Witness: true),
         new(
             Name: "EvictionSkipsAtcInvalidation",
@@ -57,7 +57,7 @@ public sealed partial record Mutant
             Source: "spec: PCIe ATS requires the translation agent to invalidate a device's ATC when it changes a translation; related Linux fix 353e3cf8590c \"iommu/arm-smmu-v3: Fix ATC invalidation ordering wrt main TLBs\"",
             World: "AtcInvalidationRacesCompletion",
             Property: "VmIsolation",
-            Exhaustive: new("TwoVmsUnderPressure", Safety, 10),
+            Exhaustive: new("TwoVmsUnderPressure", Safety, 11),
             Witness: true),
         new(
             Name: "CompleteBeforeCopy",
@@ -99,7 +99,7 @@ public sealed partial record Mutant
             Source: "illustrative: caching a translation from anywhere but an ATS Translation Completion, which eviction can make stale",
             World: "StaleCompletionFrame",
             Property: "VmIsolation",
-            Exhaustive: new("LateDmaToFaultedPage", Safety, 27),
+            Exhaustive: new("LateDmaToFaultedPage", Safety, 31),
             BeyondSampling: "the window (page reclaimed after the copy, before the driver rings the doorbell, then a new DMA to that page) is a few steps wide: Coyote found it after about 2,400 schedules with prioritization seeds 2 and 3, but not within coyote.json's 1,000 random schedules (seed 1), nor 3,000 of Coyote's portfolio (seed 1) or probabilistic (seeds 1-3)"),
         new(
             Name: "FaultBeforeLocation",
@@ -116,7 +116,7 @@ public sealed partial record Mutant
             Source: "illustrative: a page reclaimed while a DMA into it is still pending because it was not pinned",
             World: "EvictAfterResolve",
             Property: "VmIsolation",
-            Exhaustive: new("TwoVmsUnderPressure", Safety, 19)),
+            Exhaustive: new("TwoVmsUnderPressure", Safety, 21)),
         new(
             Name: "DoubleAllocationOnSamePage",
             Description: "VMM: resolves a fault on an already resident page by allocating a second frame for it.",
@@ -124,7 +124,7 @@ public sealed partial record Mutant
             Source: "illustrative: two faults on one page both allocating, without rechecking that the page became present meanwhile",
             World: "SamePageTwice",
             Property: "NoPayloadLost",
-            Exhaustive: new("SamePageUnderPressure", Safety, 24)),
+            Exhaustive: new("SamePageUnderPressure", Safety, 25)),
         new(
             Name: "CompletionLostAtWrap",
             Description: "Driver: a completion written into the last slot before wrap-around is never published (tail not advanced).",
@@ -132,7 +132,7 @@ public sealed partial record Mutant
             Source: "illustrative: an index wrap-around bug that skips publishing the last slot",
             World: "QueueFullAndWrap",
             Property: "EveryFaultCompleted",
-            Exhaustive: new("RingsAtWrap", Quiescent, 47)),
+            Exhaustive: new("RingsAtWrap", Quiescent, 49)),
         new(
             Name: "EvictionWithoutSwapOut",
             Description: "VMM: evicts a page without saving its content to the backing store.",
@@ -140,7 +140,7 @@ public sealed partial record Mutant
             Source: "illustrative: reclaiming a dirty page without writing it back",
             World: "AtcInvalidationRacesCompletion",
             Property: "NoPayloadLost",
-            Exhaustive: new("SamePageUnderPressure", Safety, 25)),
+            Exhaustive: new("SamePageUnderPressure", Safety, 26)),
         new(
             Name: "UnmapAckedBeforeAtcInvalidated",
             Description: "IOMMU: sends the device-TLB invalidation but acknowledges the unmap before the device confirmed it, so the frame is reused while a stale ATC entry still reaches it.",
@@ -148,6 +148,14 @@ public sealed partial record Mutant
             Source: "spec: a PCIe ATS Invalidate Request is complete only when the device's Invalidate Completion arrives; VT-d software waits for it with an invalidation wait descriptor, SMMUv3 with CMD_SYNC after CMD_ATC_INV (ordering fixed in Linux 353e3cf8590c \"iommu/arm-smmu-v3: Fix ATC invalidation ordering wrt main TLBs\")",
             World: "AtcInvalidationRacesCompletion",
             Property: "VmIsolation",
-            Exhaustive: new("TwoVmsUnderPressure", Safety, 10)),
+            Exhaustive: new("TwoVmsUnderPressure", Safety, 11)),
+        new(
+            Name: "InvalidationCompletionOvertakesWrites",
+            Description: "Device: sends its ATS Invalidate Completion around the link, so it overtakes translated writes still in flight with the invalidated entry, and the frame is reused before they land.",
+            Choice: InvalidationCompletion.OvertakesPostedWrites,
+            Source: "spec: PCIe ATS Invalidate Completion, a posted Message that may not pass the Function's earlier posted writes, is what tells the Translation Agent the invalidated entry is no longer used (AMD-Vi's COMPLETION_WAIT likewise waits until writes that used an invalidated entry are visible); the same class in Linux \"PCI: dwc: ep: Flush MSI-X write before unmapping its ATU entry\" (a posted write still in flight when its mapping was torn down)",
+            World: "AtcInvalidationRacesCompletion",
+            Property: "VmIsolation",
+            Exhaustive: new("TwoVmsUnderPressure", Safety, 13)),
     ];
 }

@@ -1,0 +1,30 @@
+using Iopf.Protocol.Configuration;
+using Iopf.Protocol.Messages;
+using Iopf.Protocol.Observations;
+
+namespace Iopf.Protocol.Parties;
+
+/// <summary>
+/// The device's upstream link to the root complex: a translated DMA write lands in host memory only when the
+/// link delivers it, and the device's Invalidate Completion reaches the IOMMU only behind the posted writes the
+/// device sent before it (PCIe ordering, and the ATS rule that an Invalidate Completion orders after the
+/// translated writes that used the invalidated entry). The device's later requests cannot overtake either.
+/// </summary>
+public static class Link
+{
+    public static void Handle(ProtocolContext ctx, Message message, StepResult r)
+    {
+        switch (message)
+        {
+            case PostedWrite w:
+                ctx.Host.Frame(w.Frame).Write(w.Gpa % ModelConfig.PageSize, w.PayloadId);
+                r.Observe(new GuestWrite(w.Vm, w.Gpa, w.Frame, w.PayloadId, w.Length, WritePath.Dma));
+                break;
+            case AtcInvalidateAck ack:
+                r.Send(Role.Iommu, ack);
+                break;
+            default:
+                throw new UnexpectedMessageException(nameof(Link), message);
+        }
+    }
+}
