@@ -81,7 +81,7 @@ public static partial class Device
 
             if (s.Atc.TryGetValue((p.Vm, page), out var frame))
             {
-                WriteDirect(p, frame, r);
+                IssueWrite(p, frame, r);
                 return;
             }
         }
@@ -133,11 +133,11 @@ public static partial class Device
         }
 
         s.Atc[(t.Function, t.Page)] = t.Frame.Value;
-        WriteDirect(p, t.Frame.Value, r);
+        IssueWrite(p, t.Frame.Value, r);
     }
 
     /// <summary>Issues the translated write: it is in flight on the link until the link delivers it.</summary>
-    private static void WriteDirect(Payload p, int frame, StepResult r) =>
+    private static void IssueWrite(Payload p, int frame, StepResult r) =>
         r.Send(Role.Link, new PostedWrite(p.Vm, p.Gpa, frame, p.Id, p.Length));
 
     /// <summary>

@@ -1,4 +1,3 @@
-using Iopf.Protocol.Configuration;
 using Iopf.Protocol.Messages;
 using Iopf.Protocol.Observations;
 
@@ -17,8 +16,7 @@ public static class Link
         switch (message)
         {
             case PostedWrite w:
-                ctx.Host.Frame(w.Frame).Write(w.Gpa % ModelConfig.PageSize, w.PayloadId);
-                r.Observe(new GuestWrite(w.Vm, w.Gpa, w.Frame, w.PayloadId, w.Length, WritePath.Dma));
+                GuestWrites.Land(ctx, w.Vm, w.Gpa, w.Frame, w.PayloadId, w.Length, WritePath.Dma, r);
                 break;
             case AtcInvalidateAck ack:
                 r.Send(Role.Iommu, ack);

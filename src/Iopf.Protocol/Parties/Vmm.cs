@@ -196,8 +196,7 @@ public static class Vmm
         var times = ctx.Rules.PayloadCopies == PayloadCopies.Once ? 1 : 2;
         for (var i = 0; i < times && payload is not null; i++)
         {
-            ctx.Host.Frame(frame).Write(copy.Gpa % ModelConfig.PageSize, payload.Id);
-            r.Observe(new GuestWrite(copy.Vm, copy.Gpa, frame, payload.Id, payload.Length, WritePath.Copy));
+            GuestWrites.Land(ctx, copy.Vm, copy.Gpa, frame, payload.Id, payload.Length, WritePath.Copy, r);
             s.Copies++;
         }
 
