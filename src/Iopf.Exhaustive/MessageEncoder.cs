@@ -58,6 +58,10 @@ public static class MessageEncoder
                 w.Write((byte)9);
                 w.Write(m.Sequence);
                 break;
+            case PageUnavailable m:
+                w.Write((byte)30);
+                w.Write(m.Sequence);
+                break;
             case CompletionDoorbell:
                 w.Write((byte)10);
                 break;

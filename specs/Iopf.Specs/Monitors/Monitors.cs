@@ -15,6 +15,8 @@ public sealed class VmIsolation : PropertyMonitor<VmIsolationProperty>;
 
 public sealed class FaultBufferSafety : PropertyMonitor<FaultBufferSafetyProperty>;
 
+public sealed class CompletionAnswersOutstandingFault : PropertyMonitor<CompletionAnswersOutstandingFaultProperty>;
+
 /// <summary>
 /// The monitors in the order of <see cref="PropertySet"/>, each with the observation types it reads, so a
 /// party shows an observation only to the monitors that care (each monitor call costs a Coyote step).
@@ -25,6 +27,7 @@ public static class MonitorSet
     [
         (typeof(VmIsolation), new VmIsolationProperty().Observes),
         (typeof(FaultBufferSafety), new FaultBufferSafetyProperty().Observes),
+        (typeof(CompletionAnswersOutstandingFault), new CompletionAnswersOutstandingFaultProperty().Observes),
         (typeof(NoDoubleCopy), new NoDoubleCopyProperty().Observes),
         (typeof(NoPayloadLost), new NoPayloadLostProperty().Observes),
         (typeof(EveryFaultCompleted), new EveryFaultCompletedProperty().Observes),
@@ -62,6 +65,11 @@ public static class MonitorSet
             runtime.RegisterMonitor<FaultBufferSafety>();
         }
 
+        if (On(nameof(CompletionAnswersOutstandingFault)))
+        {
+            runtime.RegisterMonitor<CompletionAnswersOutstandingFault>();
+        }
+
         if (On(nameof(NoDoubleCopy)))
         {
             runtime.RegisterMonitor<NoDoubleCopy>();
@@ -91,6 +99,7 @@ public static class MonitorSet
     {
         [typeof(VmIsolation)] = (r, e) => r.Monitor<VmIsolation>(e),
         [typeof(FaultBufferSafety)] = (r, e) => r.Monitor<FaultBufferSafety>(e),
+        [typeof(CompletionAnswersOutstandingFault)] = (r, e) => r.Monitor<CompletionAnswersOutstandingFault>(e),
         [typeof(NoDoubleCopy)] = (r, e) => r.Monitor<NoDoubleCopy>(e),
         [typeof(NoPayloadLost)] = (r, e) => r.Monitor<NoPayloadLost>(e),
         [typeof(EveryFaultCompleted)] = (r, e) => r.Monitor<EveryFaultCompleted>(e),

@@ -16,7 +16,7 @@ public sealed class FaultBufferSafetyProperty : IProperty
 
     /// <summary>The observation types this property reads; the monitors are shown only these.</summary>
     // One set for every copy: checkers are cloned at every explored state, and building a set per clone is costly.
-    private static readonly IReadOnlySet<Type> ObservedTypes = new[] { typeof(FaultBufferStored), typeof(FaultBufferCopied), typeof(FaultBufferFreed), typeof(QueueWrite), typeof(QueuePushRefused), typeof(LocationMissing) }.ToFrozenSet();
+    private static readonly IReadOnlySet<Type> ObservedTypes = new[] { typeof(FaultBufferStored), typeof(FaultBufferCopied), typeof(PayloadRejected), typeof(FaultBufferFreed), typeof(QueueWrite), typeof(QueuePushRefused), typeof(LocationMissing) }.ToFrozenSet();
 
     public IReadOnlySet<Type> Observes => ObservedTypes;
 
@@ -46,6 +46,14 @@ public sealed class FaultBufferSafetyProperty : IProperty
                 }
 
                 held[copied.Buffer] = holding with { Copied = true };
+                return null;
+            case PayloadRejected rejected:
+                // A payload rejected explicitly (its fault answered Invalid Request) has nothing left to be copied for.
+                foreach (var (buffer, (payloadId, _)) in held.Where(h => h.Value.PayloadId == rejected.Payload.Id).ToList())
+                {
+                    held[buffer] = (payloadId, true);
+                }
+
                 return null;
             case FaultBufferFreed freed:
                 if (freed.DoubleFree)

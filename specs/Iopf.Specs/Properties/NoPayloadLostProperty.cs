@@ -9,7 +9,9 @@ namespace Iopf.Specs.Properties;
 /// No payload lost: every payload the device accepted reaches its VM's memory at its GPA, exactly as sent,
 /// and stays there: a page that comes back from the backing store still holds the newest payload written to
 /// each of its addresses. A design that rejects a payload explicitly (drop / abort on fault) is reported
-/// with that verdict: the payload is lost, though not silently.
+/// with that verdict: the payload is lost, though not silently. A payload aimed beyond its VM's memory (a
+/// GPA the VM does not own, as the initial memory map says) has nowhere to go: for it, an explicit
+/// rejection is the only right outcome, and silence is still a loss.
 /// </summary>
 public sealed class NoPayloadLostProperty : IProperty
 {
@@ -17,11 +19,14 @@ public sealed class NoPayloadLostProperty : IProperty
     private SortedSet<int> undelivered = [];
     private SortedDictionary<(int Vm, ulong Gpa), int> newest = [];
 
+    // Each VM's page count, from the start facts. Not part of the canonical state: it is the same in every state of a run.
+    private SortedDictionary<int, int> guestPages = [];
+
     public string Name => "NoPayloadLost";
 
     /// <summary>The observation types this property reads; the monitors are shown only these.</summary>
     // One set for every copy: checkers are cloned at every explored state, and building a set per clone is costly.
-    private static readonly IReadOnlySet<Type> ObservedTypes = new[] { typeof(PayloadAccepted), typeof(PayloadRejected), typeof(GuestWrite), typeof(FrameAssigned) }.ToFrozenSet();
+    private static readonly IReadOnlySet<Type> ObservedTypes = new[] { typeof(GuestMemory), typeof(PayloadAccepted), typeof(PayloadRejected), typeof(GuestWrite), typeof(FrameAssigned) }.ToFrozenSet();
 
     public IReadOnlySet<Type> Observes => ObservedTypes;
 
@@ -36,9 +41,12 @@ public sealed class NoPayloadLostProperty : IProperty
                 accepted[a.Payload.Id] = a.Payload;
                 undelivered.Add(a.Payload.Id);
                 return null;
+            case GuestMemory memory:
+                guestPages[memory.Vm] = memory.Pages;
+                return null;
             case PayloadRejected rejected:
                 undelivered.Remove(rejected.Payload.Id);
-                return $"{rejected.Payload} rejected explicitly: {rejected.Reason}";
+                return BeyondGuestMemory(rejected.Payload) ? null : $"{rejected.Payload} rejected explicitly: {rejected.Reason}";
             case GuestWrite w:
                 return OnWrite(w);
             case FrameAssigned f:
@@ -47,6 +55,9 @@ public sealed class NoPayloadLostProperty : IProperty
                 return null;
         }
     }
+
+    private bool BeyondGuestMemory(Payload p) =>
+        guestPages.TryGetValue(p.Vm, out var pages) && p.Page(ModelConfig.PageSize) >= (ulong)pages;
 
     private string? OnWrite(GuestWrite w)
     {
@@ -121,5 +132,6 @@ public sealed class NoPayloadLostProperty : IProperty
         accepted = new(accepted),
         undelivered = new(undelivered),
         newest = new(newest),
+        guestPages = guestPages,
     };
 }

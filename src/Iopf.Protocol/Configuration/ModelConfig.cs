@@ -124,9 +124,10 @@ public sealed record ModelConfig
                 problems.Add($"payloads[{i}]: gpa 0x{p.Gpa:x} + length {p.Length} does not stay inside one page");
             }
 
-            if (p.Gpa / PageSize >= (ulong)PagesPerVm)
+            // Page PagesPerVm is the one page past the VM's memory a world may aim a stray DMA at (to be rejected).
+            if (p.Gpa / PageSize > (ulong)PagesPerVm)
             {
-                problems.Add($"payloads[{i}]: gpa 0x{p.Gpa:x} is outside the VM's {PagesPerVm} pages");
+                problems.Add($"payloads[{i}]: gpa 0x{p.Gpa:x} is more than one page beyond the VM's {PagesPerVm} pages");
             }
         }
 

@@ -1,11 +1,19 @@
 namespace Iopf.Protocol.Descriptors;
 
-/// <summary>Outcome the driver reports for one fault.</summary>
+/// <summary>
+/// Outcome the driver reports for one fault: the three response codes of a PCIe PRI Page Request Group
+/// Response (in this model's own 3-bit field, not PCIe's 4-bit encoding).
+/// </summary>
 public enum CompletionStatus
 {
+    /// <summary>The page was made present: the device may retry or consider its payload delivered.</summary>
     Success = 0,
+
+    /// <summary>The page will never be made accessible: the device must not retry, the DMA ends in an error.</summary>
     InvalidRequest = 1,
-    Rejected = 2,
+
+    /// <summary>A catastrophic error: PCIe has the device disable page requests. No modelled VMM path answers it.</summary>
+    ResponseFailure = 2,
 }
 
 /// <summary>The completion queue entry written by the driver (layout: <see cref="Layouts.Completion"/>).</summary>

@@ -18,7 +18,7 @@ public sealed class DropOnFaultDesign : FaultPathDesign
 
     public override string? NotApplicable(string property) => property switch
     {
-        "EveryFaultCompleted" => "no fault is reported: the DMA is aborted",
+        "EveryFaultCompleted" or "CompletionAnswersOutstandingFault" => "no fault is reported: the DMA is aborted",
         "FaultBufferSafety" => "no fault buffers and no fault rings",
         _ => null,
     };

@@ -24,6 +24,12 @@ public sealed record ResolveFault(int Sequence, int Vm, ulong Page) : Message;
 /// <summary>VMM to driver: the page of fault Sequence is present, mapped and pinned.</summary>
 public sealed record PageReady(int Sequence, int Frame) : Message;
 
+/// <summary>
+/// VMM to driver: the page of fault Sequence cannot be made present (its GPA is beyond the VM's memory), so
+/// the fault must be answered with a failure, not resolved.
+/// </summary>
+public sealed record PageUnavailable(int Sequence) : Message;
+
 /// <summary>Driver to VMM: copy the payload of fault Sequence from fault buffer Buffer into the guest page (Buffer -1: nothing to copy, release the page).</summary>
 public sealed record CopyPayload(int Sequence, int Buffer, int Vm, ulong Gpa, int Length) : Message;
 

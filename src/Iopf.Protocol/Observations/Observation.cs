@@ -1,3 +1,4 @@
+using Iopf.Protocol.Descriptors;
 using Iopf.Protocol.Memory;
 
 namespace Iopf.Protocol.Observations;
@@ -52,3 +53,12 @@ public sealed record FrameReleased(int Frame, int Vm, ulong Page) : Observation;
 
 /// <summary>A push onto ring Queue was refused because it was full: the descriptor did not get through.</summary>
 public sealed record QueuePushRefused(string Queue) : Observation;
+
+/// <summary>VM Vm owns guest pages 0..Pages-1 (a fact of the initial memory map): a GPA beyond them has no backing.</summary>
+public sealed record GuestMemory(int Vm, int Pages) : Observation;
+
+/// <summary>
+/// The device popped a completion and read its identifying fields (the fault sequence, function and buffer it
+/// names) and its status, whatever it then did with it.
+/// </summary>
+public sealed record CompletionConsumed(int Sequence, int FunctionId, int Buffer, CompletionStatus Status) : Observation;

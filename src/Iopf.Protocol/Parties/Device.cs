@@ -165,9 +165,22 @@ public static partial class Device
         while (ctx.Pinned.CompletionQueue.TryPop(out var word))
         {
             var completion = CompletionDescriptor.Decode(word);
-            if (!s.Outstanding.Remove(completion.Sequence, out var fault))
+            r.Observe(new CompletionConsumed(completion.Sequence, completion.FunctionId, completion.BufferIndex, completion.Status));
+            if (AnsweredFault(s, completion) is not { } fault)
             {
-                throw new ProtocolStateException($"device: completion for unknown fault sequence {completion.Sequence}");
+                // PCIe PRI: a response that matches no outstanding request is discarded (and flagged as an
+                // Unexpected Page Request Group Index in the PRI status register); the fault stays outstanding.
+                continue;
+            }
+
+            s.Outstanding.Remove(fault.Sequence);
+
+            // Invalid Request (or Response Failure): the page will not come, so the DMA ends in a reported error,
+            // and its parked payload need not be copied before the buffer is freed.
+            var failed = completion.Status != CompletionStatus.Success && ctx.Rules.FailedCompletion == FailedCompletion.Reject;
+            if (failed)
+            {
+                r.Observe(new PayloadRejected(fault.Payload, $"its fault #{fault.Sequence} was answered {completion.Status}"));
             }
 
             if (fault.Buffer >= 0)
@@ -177,11 +190,25 @@ public static partial class Device
             }
 
             r.Observe(new FaultNotified(fault.Sequence));
-            ctx.Config.Design.OnCompletion(s, ctx, fault, completion, r);
+            if (!failed)
+            {
+                ctx.Config.Design.OnCompletion(s, ctx, fault, completion, r);
+            }
         }
 
         ctx.Config.Design.RetryHeld(s, ctx, r);
     }
+
+    /// <summary>
+    /// The outstanding fault a completion answers: the one of its sequence, when the completion's function and
+    /// buffer are that fault's too (a design without fault buffers has no buffer to match). Otherwise none.
+    /// </summary>
+    private static OutstandingFault? AnsweredFault(DeviceState s, CompletionDescriptor completion) =>
+        s.Outstanding.TryGetValue(completion.Sequence, out var fault)
+        && completion.FunctionId == fault.Payload.Vm
+        && (fault.Buffer < 0 || completion.BufferIndex == fault.Buffer)
+            ? fault
+            : null;
 
     /// <summary>Claim 16: after a completion the device asks the IOMMU (ATS) for the page's translation again.</summary>
     internal static void RefreshAtc(DeviceState s, ProtocolContext ctx, OutstandingFault fault, CompletionDescriptor completion, StepResult r)

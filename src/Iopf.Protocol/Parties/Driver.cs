@@ -30,6 +30,9 @@ public static class Driver
             case CopyDone:
                 OnCopyDone(s, ctx, r);
                 break;
+            case PageUnavailable unavailable:
+                OnPageUnavailable(s, ctx, unavailable, r);
+                break;
             default:
                 throw new UnexpectedMessageException(nameof(Driver), message);
         }
@@ -119,6 +122,20 @@ public static class Driver
         TakeNext(s, ctx, r);
     }
 
+    /// <summary>
+    /// The VMM cannot back the fault's page: answer the fault with Invalid Request (PCIe PRI: the page will never
+    /// be made accessible, so the device must not retry), copying nothing. The buffer is freed by the device.
+    /// </summary>
+    private static void OnPageUnavailable(DriverState s, ProtocolContext ctx, PageUnavailable unavailable, StepResult r)
+    {
+        var work = s.Current ?? throw new ProtocolStateException($"driver: page unavailable for fault {unavailable.Sequence} while idle");
+        var status = ctx.Rules.UnbackedFault == UnbackedFault.InvalidRequest ? CompletionStatus.InvalidRequest : CompletionStatus.Success;
+        WriteCompletion(ctx, work, r, status);
+        RingDoorbellAfterCopy(ctx, r);
+        s.Current = null;
+        TakeNext(s, ctx, r);
+    }
+
     private static void RingDoorbellAfterCopy(ProtocolContext ctx, StepResult r)
     {
         if (ctx.Rules.DoorbellAfterCopy == DoorbellAfterCopy.Ring)
@@ -127,10 +144,12 @@ public static class Driver
         }
     }
 
-    private static void WriteCompletion(ProtocolContext ctx, DriverWork work, StepResult r)
+    /// <summary>The completion echoes the identifying fields of the fault it answers: function, sequence, buffer.</summary>
+    private static void WriteCompletion(ProtocolContext ctx, DriverWork work, StepResult r, CompletionStatus status = CompletionStatus.Success)
     {
+        var sequence = ctx.Rules.CompletionSequence == CompletionSequence.EchoFault ? work.Fault.Sequence : (work.Fault.Sequence + 1) & 0xFFFF;
         var completion = new CompletionDescriptor(
-            true, CompletionStatus.Success, work.Fault.FunctionId, work.Fault.Sequence, Math.Max(work.Buffer, 0), (ulong)(work.Frame ?? 0));
+            true, status, work.Fault.FunctionId, sequence, Math.Max(work.Buffer, 0), (ulong)(work.Frame ?? 0));
         var ring = ctx.Pinned.CompletionQueue;
         if (ctx.Rules.CompletionAtWrap == CompletionAtWrap.LoseLastSlot && (ring.Tail & (uint)(ring.Capacity - 1)) == (uint)(ring.Capacity - 1))
         {
@@ -138,5 +157,9 @@ public static class Driver
         }
 
         RingWriter.Push(ring, completion.Encode(), r);
+        if (ctx.Rules.CompletionsPerFault == CompletionsPerFault.Twice)
+        {
+            RingWriter.Push(ring, completion.Encode(), r);
+        }
     }
 }

@@ -69,7 +69,10 @@ public static class Vmm
         var page = new GuestPage(resolve.Vm, resolve.Page);
         if (!s.Pages.TryGetValue(page, out var entry))
         {
-            throw new ProtocolStateException($"vmm: fault {resolve.Sequence} names {page}, which no VM has");
+            // Beyond the VM's memory: no frame may back it (it would be memory the VM does not own).
+            r.Send(Role.Driver, new PageUnavailable(resolve.Sequence));
+            Finish(s, ctx, r);
+            return;
         }
 
         if (entry.Frame is { } resident && ctx.Rules.ResidentPageFault == ResidentPageFault.ReuseFrame)

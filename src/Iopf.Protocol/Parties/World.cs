@@ -58,6 +58,7 @@ public sealed class World
         var resident = config.InitiallyResident.Distinct().ToList();
         for (var vm = 0; vm < config.Vms; vm++)
         {
+            start.Observe(new GuestMemory(vm, config.PagesPerVm));
             for (var page = 0UL; page < (ulong)config.PagesPerVm; page++)
             {
                 var gp = new GuestPage(vm, page);

@@ -161,3 +161,45 @@ public enum PayloadCopies
     /// <summary>Twice (eagerly and again on the driver's call).</summary>
     Twice,
 }
+
+/// <summary>
+/// Driver: the VMM cannot back the page of a fault (the GPA is beyond the VM's memory): what the completion
+/// answers. PCIe PRI's Invalid Request says the page will never be made accessible, so the device must not retry.
+/// </summary>
+public enum UnbackedFault
+{
+    /// <summary>Complete the fault with status Invalid Request; nothing is copied.</summary>
+    InvalidRequest,
+
+    /// <summary>Complete it with status Success, as if the page had been made present.</summary>
+    AnswerSuccess,
+}
+
+/// <summary>Device: a completion whose status is not Success.</summary>
+public enum FailedCompletion
+{
+    /// <summary>Free the buffer and report the payload as rejected (the DMA ends in an explicit error).</summary>
+    Reject,
+
+    /// <summary>Read only the sequence number and carry on as after a Success.</summary>
+    TreatAsSuccess,
+}
+
+/// <summary>Driver: how many completions it writes for one fault.</summary>
+public enum CompletionsPerFault
+{
+    Once,
+
+    /// <summary>Twice (answered on two paths, as a retried response): the second names a fault no longer outstanding.</summary>
+    Twice,
+}
+
+/// <summary>Driver: which fault the sequence field of a completion names.</summary>
+public enum CompletionSequence
+{
+    /// <summary>The sequence of the fault descriptor being answered.</summary>
+    EchoFault,
+
+    /// <summary>One past it (filled from the next expected sequence instead of the request).</summary>
+    OffByOne,
+}

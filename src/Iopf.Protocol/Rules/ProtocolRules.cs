@@ -39,6 +39,14 @@ public sealed record ProtocolRules
 
     public PayloadCopies PayloadCopies { get; init; }
 
+    public UnbackedFault UnbackedFault { get; init; }
+
+    public FailedCompletion FailedCompletion { get; init; }
+
+    public CompletionSequence CompletionSequence { get; init; }
+
+    public CompletionsPerFault CompletionsPerFault { get; init; }
+
     /// <summary>These rules with one decision set to <paramref name="choice"/> (the decision is the choice's enum type).</summary>
     public ProtocolRules With(Enum choice) => choice switch
     {
@@ -57,6 +65,10 @@ public sealed record ProtocolRules
         ResidentPageFault c => this with { ResidentPageFault = c },
         EvictedContent c => this with { EvictedContent = c },
         PayloadCopies c => this with { PayloadCopies = c },
+        UnbackedFault c => this with { UnbackedFault = c },
+        FailedCompletion c => this with { FailedCompletion = c },
+        CompletionSequence c => this with { CompletionSequence = c },
+        CompletionsPerFault c => this with { CompletionsPerFault = c },
         _ => throw new ArgumentException($"{choice.GetType().Name} is not a decision of the protocol", nameof(choice)),
     };
 }

@@ -165,6 +165,27 @@ public static partial class WorldReader
         return new GuestPage(vm, (ulong)page);
     }
 
+    /// <summary>
+    /// A payload's page: one of the VM's pages, or, with "beyondGuestMemory": true, the first page past them (a
+    /// stray DMA to a GPA the VM does not own, which must end in an explicit rejection). The flag says so on
+    /// purpose, so a page number that is merely too large stays an error.
+    /// </summary>
+    private static GuestPage PayloadPage(JsonFields entry, int vms, int pagesPerVm)
+    {
+        if (entry.Bool("beyondGuestMemory") != true)
+        {
+            return Page(entry, vms, pagesPerVm);
+        }
+
+        if (entry.Has("page"))
+        {
+            throw entry.Problem("page", $"not allowed with \"beyondGuestMemory\": true (the payload goes to page {pagesPerVm}, the first one past the VM's memory)");
+        }
+
+        var vm = entry.Int("vm", 0, vms - 1) ?? throw entry.Problem("vm", $"missing: the VM (0..{vms - 1})");
+        return new GuestPage(vm, (ulong)pagesPerVm);
+    }
+
     private static ImmutableArray<Payload> Payloads(JsonFields root, int vms, int pagesPerVm, ulong bufferSize)
     {
         var entries = root.Objects("payloads", WorldLimits.MaxPayloads) ?? throw root.Problem("payloads", "missing: the DMA writes the device performs, in issue order");
@@ -176,7 +197,7 @@ public static partial class WorldReader
         var payloads = new List<Payload>();
         foreach (var entry in entries)
         {
-            var page = Page(entry, vms, pagesPerVm);
+            var page = PayloadPage(entry, vms, pagesPerVm);
             var offset = entry.Int("offset", 0, (int)ModelConfig.PageSize - 1) ?? 0;
             var maxLength = (int)Math.Min(ModelConfig.PageSize, bufferSize);
             var length = entry.Int("length", 1, maxLength) ?? WorldLimits.DefaultPayloadLength;

@@ -126,7 +126,7 @@ public class WorldReaderTests
         { "payloads", """[ { "vm": 0, "page": 4503599627370495 } ]""", "rig.json:12: payloads[0].page: 4503599627370495 is not a whole number in 0..1" },
         { "payloads", """[ { "vm": 0, "page": 0, "offset": 4090, "length": 64 } ]""", "rig.json:12: payloads[0]: offset 4090 + length 64 crosses the end of the 4096-byte page" },
         { "payloads", """[ { "vm": 0, "page": 0, "length": 0 } ]""", "rig.json:12: payloads[0].length: 0 is not a whole number in 1..4096" },
-        { "payloads", """[ { "vm": 0, "page": 0, "size": 8 } ]""", "rig.json:12: payloads[0].size: unknown key; valid here: length, offset, page, vm" },
+        { "payloads", """[ { "vm": 0, "page": 0, "size": 8 } ]""", "rig.json:12: payloads[0].size: unknown key; valid here: beyondGuestMemory, length, offset, page, vm" },
         { "payloads", """[ 7 ]""", "rig.json:12: payloads[0]: must be an object { ... }, not the number 7" },
         { "design", "\"Magic\"", "rig.json:3: design: unknown design 'Magic'; valid: Claimed, DropOnFault, SkipToNextBuffer, StallAndRetry, CompletionInterrupt" },
         { "design", "\"1\"", "rig.json:3: design: unknown design '1'; valid: Claimed, DropOnFault, SkipToNextBuffer, StallAndRetry, CompletionInterrupt" },
