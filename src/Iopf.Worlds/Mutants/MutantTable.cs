@@ -157,5 +157,38 @@ public sealed partial record Mutant
             World: "AtcInvalidationRacesCompletion",
             Property: "VmIsolation",
             Exhaustive: new("TwoVmsUnderPressure", Safety, 13)),
+        new(
+            Name: "UnbackedFaultAnsweredSuccess",
+            Description: "Driver: when the VMM cannot back a fault's page (its GPA is beyond the VM's memory), completes the fault with Success anyway, so the DMA vanishes without an error.",
+            Choice: UnbackedFault.AnswerSuccess,
+            Source: "spec: PCIe PRI Page Request Group Response code Invalid Request, for pages that will never be made accessible; Linux drivers/iommu/iommu-sva.c iommu_sva_handle_mm() starts from IOMMU_PAGE_RESP_INVALID and answers Success only after vma_lookup() found the address and handle_mm_fault() succeeded",
+            World: "StrayDmaBeyondGuestMemory",
+            Property: "FaultBufferSafety",
+            Exhaustive: new("StrayDmaBeyondGuestMemory", Safety, 22)),
+        new(
+            Name: "FailedCompletionTreatedAsSuccess",
+            Description: "Device: reads only the sequence number of a completion and carries on as after a Success when the fault was answered Invalid Request, so the DMA ends without a reported error.",
+            Choice: FailedCompletion.TreatAsSuccess,
+            Source: "spec: PCIe PRI, a Function that receives Invalid Request for a page request must not retry it and handles the access as failed (ATS then answers the untranslated request as an Unsupported Request); the same class as the completion-status checks of drivers/iommu/io-pgfault.c iopf_handler()",
+            World: "StrayDmaBeyondGuestMemory",
+            Property: "FaultBufferSafety",
+            Exhaustive: new("StrayDmaBeyondGuestMemory", Safety, 22)),
+        new(
+            Name: "CompletionNamesWrongFault",
+            Description: "Driver: fills the completion's sequence field with the next sequence instead of the one of the fault it answers.",
+            Choice: CompletionSequence.OffByOne,
+            Source: "spec: a PCIe PRI Page Request Group Response must carry the PRG Index (and PASID) of the request it answers, and a Function that receives one matching no outstanding request sets Unexpected Page Request Group Index in its PRI Status register; Linux iommu_page_response() (drivers/iommu/io-pgfault.c) finds the pending request by group id and PASID for the same reason",
+            World: "SingleFault",
+            Property: "CompletionAnswersOutstandingFault",
+            Exhaustive: new("SingleFault", Safety, 12)),
+        new(
+            Name: "CompletionWrittenTwice",
+            Description: "Driver: writes the completion of a fault twice, so the device consumes a second answer for a fault it has already retired.",
+            Choice: CompletionsPerFault.Twice,
+            Source: "illustrative: a fault answered on two paths (an error path and the normal one, or a retry after a timeout); PCIe PRI makes the second Page Request Group Response an Unexpected Page Request Group Index at the Function, and Linux's iommu_page_response() removes the pending request it answers and refuses a response that matches none",
+            World: "SingleFault",
+            Property: "CompletionAnswersOutstandingFault",
+            Exhaustive: new("SingleFault", Safety, 12),
+            Witness: true),
     ];
 }

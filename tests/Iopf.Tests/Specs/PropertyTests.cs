@@ -1,3 +1,4 @@
+using Iopf.Protocol.Descriptors;
 using Iopf.Protocol.Memory;
 using Iopf.Protocol.Observations;
 using Iopf.Specs.Properties;
@@ -44,6 +45,48 @@ public class PropertyTests
         Assert.Null(p.Obligation);
         var q = new NoPayloadLostProperty();
         Assert.Contains("instead of its own GPA", Feed(q, new PayloadAccepted(P0), new GuestWrite(0, 0x40, 1, 0, 64, WritePath.Copy)));
+    }
+
+    [Fact]
+    public void NoPayloadLost_accepts_a_rejection_only_for_a_payload_beyond_its_vms_memory()
+    {
+        var stray = new Payload(2, 0, 2 * 4096, 64);
+        var p = new NoPayloadLostProperty();
+        Assert.Null(Feed(p, new GuestMemory(0, 2), new PayloadAccepted(stray), new PayloadRejected(stray, "answered InvalidRequest")));
+        Assert.Null(p.Obligation);
+
+        // The same rejection of a payload inside the VM's memory is a loss, reported as such.
+        var q = new NoPayloadLostProperty();
+        Assert.Equal("P0(vm0@0x0+64) rejected explicitly: answered InvalidRequest", Feed(q, new GuestMemory(0, 2), new PayloadAccepted(P0), new PayloadRejected(P0, "answered InvalidRequest")));
+
+        // A stray payload that is neither delivered nor rejected is still owed.
+        var silent = new NoPayloadLostProperty();
+        Assert.Null(Feed(silent, new GuestMemory(0, 2), new PayloadAccepted(stray)));
+        Assert.Equal("never delivered: P2(vm0@0x2000+64)", silent.Obligation);
+    }
+
+    [Fact]
+    public void CompletionAnswersOutstandingFault_matches_sequence_function_and_buffer()
+    {
+        FaultRaised Raised(int sequence, int vm, int buffer) => new(sequence, vm, 0x1000, buffer);
+        CompletionConsumed Consumed(int sequence, int function, int buffer) => new(sequence, function, buffer, CompletionStatus.Success);
+
+        Assert.Null(Feed(new CompletionAnswersOutstandingFaultProperty(), Raised(3, 1, 0), Consumed(3, 1, 0)));
+        Assert.Equal(
+            "the device consumed a completion for fault #4, which is not outstanding",
+            Feed(new CompletionAnswersOutstandingFaultProperty(), Raised(3, 1, 0), Consumed(4, 1, 0)));
+        Assert.Equal(
+            "the completion of fault #3 names function 0, but the fault came from vm1",
+            Feed(new CompletionAnswersOutstandingFaultProperty(), Raised(3, 1, 0), Consumed(3, 0, 0)));
+        Assert.Equal(
+            "the completion of fault #3 names fault buffer 1, but the fault was parked in buffer 0",
+            Feed(new CompletionAnswersOutstandingFaultProperty(), Raised(3, 1, 0), Consumed(3, 1, 1)));
+
+        // Answered once, a fault is no longer outstanding; a page request (buffer -1) has no buffer to match.
+        Assert.Equal(
+            "the device consumed a completion for fault #3, which is not outstanding",
+            Feed(new CompletionAnswersOutstandingFaultProperty(), Raised(3, 1, 0), Consumed(3, 1, 0), Consumed(3, 1, 0)));
+        Assert.Null(Feed(new CompletionAnswersOutstandingFaultProperty(), Raised(5, 0, -1), Consumed(5, 0, 0)));
     }
 
     [Fact]
