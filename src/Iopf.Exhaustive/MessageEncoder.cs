@@ -58,6 +58,9 @@ public static class MessageEncoder
                 w.Write((byte)9);
                 w.Write(m.Sequence);
                 break;
+            case ReleaseTranslation:
+                w.Write((byte)31);
+                break;
             case PageUnavailable m:
                 w.Write((byte)30);
                 w.Write(m.Sequence);

@@ -15,8 +15,8 @@ public static class WorldEncoder
     /// <summary>Public state members written, per state class (a test checks no member is forgotten).</summary>
     public static IReadOnlyDictionary<Type, string[]> EncodedMembers { get; } = new Dictionary<Type, string[]>
     {
-        [typeof(DeviceState)] = [nameof(DeviceState.NextPayload), nameof(DeviceState.Atc), nameof(DeviceState.AwaitingTranslation), nameof(DeviceState.Stalled), nameof(DeviceState.Unpublished), nameof(DeviceState.Outstanding), nameof(DeviceState.Recalled), nameof(DeviceState.Relocations), nameof(DeviceState.NextSequence), nameof(DeviceState.LastFaultFunction)],
-        [typeof(IommuState)] = [nameof(IommuState.Table)],
+        [typeof(DeviceState)] = [nameof(DeviceState.NextPayload), nameof(DeviceState.Atc), nameof(DeviceState.AwaitingTranslation), nameof(DeviceState.Overtaken), nameof(DeviceState.RefreshesInFlight), nameof(DeviceState.StaleRefreshes), nameof(DeviceState.Stalled), nameof(DeviceState.Unpublished), nameof(DeviceState.Outstanding), nameof(DeviceState.Recalled), nameof(DeviceState.Relocations), nameof(DeviceState.NextSequence), nameof(DeviceState.LastFaultFunction)],
+        [typeof(IommuState)] = [nameof(IommuState.Table), nameof(IommuState.InFlight)],
         [typeof(DriverState)] = [nameof(DriverState.Current)],
         [typeof(VmmState)] = [nameof(VmmState.Pages), nameof(VmmState.Swap), nameof(VmmState.FreeFrames), nameof(VmmState.ReadyFrames), nameof(VmmState.Current), nameof(VmmState.Waiting), nameof(VmmState.ClockHand), nameof(VmmState.NextToken)],
         [typeof(LinkState)] = [],
@@ -93,12 +93,15 @@ public static class WorldEncoder
     public static void WriteDevice(CanonicalWriter w, DeviceState d)
     {
         w.Write(d.NextPayload);
-        WriteTranslations(w, d.Atc);
+        WritePageMap(w, d.Atc);
         w.WriteAll(d.AwaitingTranslation, static (w, e) =>
         {
             w.Write(e.Key);
             WritePayload(w, e.Value);
         });
+        w.WriteAll(d.Overtaken, static (w, job) => w.Write(job));
+        WritePageMap(w, d.RefreshesInFlight);
+        WritePageMap(w, d.StaleRefreshes);
         w.WriteAll(d.Stalled, WritePayload);
         w.WriteAll(d.Unpublished, static (w, sequence) => w.Write(sequence));
         w.WriteAll(d.Outstanding, static (w, e) =>
@@ -120,7 +123,11 @@ public static class WorldEncoder
         w.Write(d.LastFaultFunction);
     }
 
-    public static void WriteIommu(CanonicalWriter w, IommuState s) => WriteTranslations(w, s.Table);
+    public static void WriteIommu(CanonicalWriter w, IommuState s)
+    {
+        WritePageMap(w, s.Table);
+        w.WriteAll(s.InFlight, static (w, answer) => MessageEncoder.Write(w, answer));
+    }
 
     public static void WriteDriver(CanonicalWriter w, DriverState s)
     {
@@ -188,7 +195,8 @@ public static class WorldEncoder
         });
 
     // A translation table (device ATC or IOMMU table): (function, guest page) → host frame.
-    private static void WriteTranslations(CanonicalWriter w, SortedDictionary<(int Function, ulong Page), int> table) =>
+    /// <summary>A map keyed by (function, guest page): a translation table, or a count per page.</summary>
+    private static void WritePageMap(CanonicalWriter w, SortedDictionary<(int Function, ulong Page), int> table) =>
         w.WriteAll(table, static (w, e) =>
         {
             w.Write(e.Key.Function);

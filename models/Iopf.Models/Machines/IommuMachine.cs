@@ -10,6 +10,12 @@ public sealed class IommuMachine : PartyMachine
 {
     protected override Role Role => Role.Iommu;
 
+    /// <summary>
+    /// Which translation completion in flight leaves next: the scheduler's choice. Only asked where there is a
+    /// choice (completions that may pass each other), so in-order worlds record the schedules they always did.
+    /// </summary>
+    protected override int Choice(int choices) => choices > 1 ? RandomInteger(choices) : 0;
+
     protected override void MoveToCurrentState()
     {
     }

@@ -55,6 +55,16 @@ public sealed record ModelConfig
     /// <summary>Which design handles a DMA to a not-present page.</summary>
     public FaultPathDesign Design { get; init; } = ClaimedDesign.Instance;
 
+    /// <summary>Whether translation completions may overtake each other and be overtaken by invalidations (PCIe) or not.</summary>
+    public TranslationCompletionOrder TranslationCompletions { get; init; }
+
+    /// <summary>
+    /// How many ways the IOMMU may pick which of its completions in flight leaves next: enough to pick any one
+    /// (a DMA per payload awaiting its answer, plus an ATC refresh per held fault buffer), taken modulo how many
+    /// there are.
+    /// </summary>
+    public int TranslationsInFlightBound => Payloads.Length + FaultBuffers.BufferCount;
+
     /// <summary>PASID the device uses for function f (any fixed injective map will do; this one is non-zero).</summary>
     public static int PasidOf(int function) => 0x100 + function;
 

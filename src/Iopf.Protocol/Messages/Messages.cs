@@ -12,6 +12,12 @@ public sealed record TranslationRequest(int Function, ulong Page, int Job) : Mes
 /// <summary>IOMMU to device: the translation, or Frame = null when the guest page is not present (an IOPF).</summary>
 public sealed record TranslationResponse(int Function, ulong Page, int Job, int? Frame) : Message;
 
+/// <summary>
+/// IOMMU to itself, when translation completions may pass each other: one of the completions it has computed
+/// leaves for the device (the step's choice picks which).
+/// </summary>
+public sealed record ReleaseTranslation : Message;
+
 /// <summary>Device to itself: second half of a fault report (normally: publish the fault descriptor after the buffer location).</summary>
 public sealed record FinishFaultReport(int Sequence) : Message;
 

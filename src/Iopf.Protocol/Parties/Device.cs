@@ -37,6 +37,7 @@ public static partial class Device
                 break;
             case AtcInvalidate inv:
                 s.Atc.Remove((inv.Function, inv.Page));
+                MarkAnswersInFlightStale(s, ctx, inv.Function, inv.Page);
                 CompleteInvalidation(ctx, inv, r);
                 break;
             default:
@@ -71,7 +72,7 @@ public static partial class Device
         }
 
         var page = p.Page(ModelConfig.PageSize);
-        if (!OlderDmaAwaitsTranslation(s, p))
+        if (!AwaitsTranslation(s, p.Vm, p.Page(ModelConfig.PageSize), olderThan: int.MaxValue))
         {
             if (MustQueueBehindFault(s, ctx, p))
             {
@@ -96,21 +97,79 @@ public static partial class Device
         ctx.Rules.DmaBehindBufferedFault == DmaBehindBufferedFault.QueueBehind
         && s.PageHasPendingFault(p.Vm, p.Page(ModelConfig.PageSize), ModelConfig.PageSize);
 
-    // An older DMA to the same page still waits for its translation: taking the ATC or the fault path now
-    // would overtake it. Asking the IOMMU too keeps the order, since it answers in request order (found by this model).
-    private static bool OlderDmaAwaitsTranslation(DeviceState s, Payload p) =>
-        s.AwaitingTranslation.Values.Any(o => o.Vm == p.Vm && o.Page(ModelConfig.PageSize) == p.Page(ModelConfig.PageSize));
+    // A DMA to the page (issued before olderThan) still waits for its translation. Dispatch: taking the ATC or
+    // the fault path now would overtake it (found by this model), so ask the IOMMU too. That keeps the order
+    // only because an answer that overtakes the older one's is not acted on (OnTranslation): PCIe lets
+    // translation completions pass each other.
+    private static bool AwaitsTranslation(DeviceState s, int vm, ulong page, int olderThan) =>
+        s.AwaitingTranslation.Values.Any(o => o.Id < olderThan && o.Vm == vm && o.Page(ModelConfig.PageSize) == page);
+
+    /// <summary>ATC refresh after a completion (claim 16): install whatever the IOMMU said, unless an invalidation of the page came since it was asked.</summary>
+    private static void OnRefresh(DeviceState s, ProtocolContext ctx, TranslationResponse t)
+    {
+        var page = (t.Function, t.Page);
+        Decrement(s.RefreshesInFlight, page);
+        if (Decrement(s.StaleRefreshes, page) && ctx.Rules.InvalidatedTranslation == InvalidatedTranslation.Retranslate)
+        {
+            return;
+        }
+
+        if (t.Frame is { } refreshed)
+        {
+            s.Atc[page] = refreshed;
+        }
+    }
+
+    /// <summary>
+    /// An ATC invalidation of a page: a translation of it still in flight may have been walked before the unmap,
+    /// so its answer must not be used (PCIe ATS: after its Invalidate Completion the device uses no translation of
+    /// the range obtained before the Invalidate Request). The device cannot tell a stale answer from a fresh one,
+    /// so it discards both. On a path that keeps completions in order behind the invalidation (InOrder), every
+    /// answer walked before the unmap has already arrived, and a device built for it relies on that.
+    /// </summary>
+    private static void MarkAnswersInFlightStale(DeviceState s, ProtocolContext ctx, int function, ulong page)
+    {
+        if (ctx.Config.TranslationCompletions == TranslationCompletionOrder.InOrder)
+        {
+            return;
+        }
+
+        foreach (var p in s.AwaitingTranslation.Values.Where(p => p.Vm == function && p.Page(ModelConfig.PageSize) == page))
+        {
+            s.Overtaken.Add(p.Id);
+        }
+
+        if (s.RefreshesInFlight.TryGetValue((function, page), out var asked))
+        {
+            s.StaleRefreshes[(function, page)] = asked;
+        }
+    }
+
+    /// <summary>Counts one down, removing the entry at zero (so equal states encode equally); false when there was none.</summary>
+    private static bool Decrement(SortedDictionary<(int Function, ulong Page), int> counts, (int Function, ulong Page) page)
+    {
+        if (!counts.TryGetValue(page, out var n))
+        {
+            return false;
+        }
+
+        if (n == 1)
+        {
+            counts.Remove(page);
+        }
+        else
+        {
+            counts[page] = n - 1;
+        }
+
+        return true;
+    }
 
     private static void OnTranslation(DeviceState s, ProtocolContext ctx, TranslationResponse t, StepResult r)
     {
         if (t.Job < 0)
         {
-            // ATC refresh after a completion (claim 16): install whatever the IOMMU says now.
-            if (t.Frame is { } refreshed)
-            {
-                s.Atc[(t.Function, t.Page)] = refreshed;
-            }
-
+            OnRefresh(s, ctx, t);
             return;
         }
 
@@ -119,10 +178,20 @@ public static partial class Device
             throw new ProtocolStateException($"device: translation response for unknown job {t.Job}");
         }
 
+        var stale = s.Overtaken.Remove(p.Id) && ctx.Rules.InvalidatedTranslation == InvalidatedTranslation.Retranslate;
         if (s.Recalled.Remove(p.Id))
         {
             s.Hold(p);
             ctx.Config.Design.RetryHeld(s, ctx, r);
+            return;
+        }
+
+        // Asked before its page was invalidated, or overtaking an older DMA's answer to the same page: acting on it
+        // would use a frame the VMM may have reused, or let a younger write land first. Ask again instead.
+        if (stale || (ctx.Rules.TranslationAnswerOrder == TranslationAnswerOrder.KeepIssueOrder && AwaitsTranslation(s, p.Vm, p.Page(ModelConfig.PageSize), olderThan: p.Id)))
+        {
+            s.AwaitingTranslation[p.Id] = p;
+            r.Send(Role.Iommu, new TranslationRequest(p.Vm, p.Page(ModelConfig.PageSize), p.Id));
             return;
         }
 
@@ -217,6 +286,12 @@ public static partial class Device
         switch (ctx.Rules.AtcRefill)
         {
             case AtcRefill.AskIommu:
+                if (ctx.Config.TranslationCompletions == TranslationCompletionOrder.MayPass)
+                {
+                    var key = (fault.Payload.Vm, page);
+                    s.RefreshesInFlight[key] = s.RefreshesInFlight.GetValueOrDefault(key) + 1;
+                }
+
                 r.Send(Role.Iommu, new TranslationRequest(fault.Payload.Vm, page, -1));
                 break;
             case AtcRefill.TrustCompletionFrame:

@@ -22,6 +22,15 @@ public sealed class DeviceState
     /// <summary>DMAs waiting for a translation response, by job (= payload id).</summary>
     public SortedDictionary<int, Payload> AwaitingTranslation { get; init; } = [];
 
+    /// <summary>DMAs whose translation was requested before an invalidation of their page: their answer is stale.</summary>
+    public SortedSet<int> Overtaken { get; init; } = [];
+
+    /// <summary>ATC refreshes asked of the IOMMU and not yet answered, per page.</summary>
+    public SortedDictionary<(int Function, ulong Page), int> RefreshesInFlight { get; init; } = [];
+
+    /// <summary>How many of a page's refreshes in flight were asked before its latest invalidation (their answers are stale).</summary>
+    public SortedDictionary<(int Function, ulong Page), int> StaleRefreshes { get; init; } = [];
+
     /// <summary>Payloads that need a fault buffer but none (or no queue slot) is free: back-pressure, in order.</summary>
     public List<Payload> Stalled { get; init; } = [];
 
@@ -54,6 +63,9 @@ public sealed class DeviceState
         NextPayload = NextPayload,
         Atc = new(Atc),
         AwaitingTranslation = new(AwaitingTranslation),
+        Overtaken = new(Overtaken),
+        RefreshesInFlight = new(RefreshesInFlight),
+        StaleRefreshes = new(StaleRefreshes),
         Stalled = [.. Stalled],
         Unpublished = new(Unpublished),
         Outstanding = new(Outstanding),

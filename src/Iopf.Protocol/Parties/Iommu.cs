@@ -1,3 +1,4 @@
+using Iopf.Protocol.Configuration;
 using Iopf.Protocol.Messages;
 using Iopf.Protocol.Rules;
 
@@ -9,13 +10,28 @@ namespace Iopf.Protocol.Parties;
 /// </summary>
 public static class Iommu
 {
-    public static void Handle(IommuState s, ProtocolContext ctx, Message message, StepResult r)
+    public static void Handle(IommuState s, ProtocolContext ctx, Message message, StepResult r, int choice = 0)
     {
         switch (message)
         {
             case TranslationRequest t:
                 int? frame = s.Table.TryGetValue((t.Function, t.Page), out var f) ? f : null;
-                r.Send(Role.Device, new TranslationResponse(t.Function, t.Page, t.Job, frame));
+                var answer = new TranslationResponse(t.Function, t.Page, t.Job, frame);
+                if (ctx.Config.TranslationCompletions == TranslationCompletionOrder.InOrder)
+                {
+                    r.Send(Role.Device, answer);
+                    break;
+                }
+
+                // The walk is done and its answer fixed now; when it reaches the device is the scheduler's
+                // choice, so a later answer, or an invalidation sent after an unmap, may overtake it (PCIe ordering).
+                s.InFlight.Add(answer);
+                r.Send(Role.Iommu, new ReleaseTranslation());
+                break;
+            case ReleaseTranslation:
+                var released = s.InFlight[choice % s.InFlight.Count];
+                s.InFlight.Remove(released);
+                r.Send(Role.Device, released);
                 break;
             case MapPage map:
                 s.Table[(map.Function, map.Page)] = map.Frame;

@@ -93,10 +93,15 @@ public sealed class World
     }
 
     /// <summary>
-    /// In how many ways a party can take this message: a guest's tick picks which of its pages to give up,
-    /// every other step is determined. Each engine asks here, so they all explore the same choices.
+    /// In how many ways a party can take this message: a guest's tick picks which of its pages to give up, the
+    /// IOMMU which of its translation completions in flight leaves next; every other step is determined. Each engine asks here, so they all explore the same choices.
     /// </summary>
-    public static int ChoicesFor(ModelConfig config, Message message) => message is GuestTick ? config.PagesPerVm : 1;
+    public static int ChoicesFor(ModelConfig config, Message message) => message switch
+    {
+        GuestTick => config.PagesPerVm,
+        ReleaseTranslation => config.TranslationsInFlightBound,
+        _ => 1,
+    };
 
     /// <summary>Delivers one message to its party and returns what that step produced. Choice feeds the guests' nondeterministic pick.</summary>
     public StepResult Deliver(Envelope envelope, int choice = 0) =>
@@ -126,7 +131,7 @@ public sealed class World
                 Parties.Device.Handle(s, context, envelope.Message, r);
                 break;
             case (Role.Iommu, IommuState s):
-                Parties.Iommu.Handle(s, context, envelope.Message, r);
+                Parties.Iommu.Handle(s, context, envelope.Message, r, choice);
                 break;
             case (Role.Driver, DriverState s):
                 Parties.Driver.Handle(s, context, envelope.Message, r);

@@ -24,6 +24,29 @@ public enum DmaBehindBufferedFault
     WriteDirect,
 }
 
+/// <summary>
+/// Device: a translation answer that arrives while an older DMA to the same page still waits for its own
+/// (translation completions may pass each other).
+/// </summary>
+public enum TranslationAnswerOrder
+{
+    /// <summary>Keep the DMA stream's order: ask again, so the answer is acted on only after the older one's.</summary>
+    KeepIssueOrder,
+
+    /// <summary>Act on it at once: the younger write may land first, and the older one's later write or copy overwrites it.</summary>
+    ActOnArrival,
+}
+
+/// <summary>Device: a translation answer that was requested before an invalidation of its page and arrived after it.</summary>
+public enum InvalidatedTranslation
+{
+    /// <summary>Discard it: an ATC refresh is dropped, a waiting DMA asks again.</summary>
+    Retranslate,
+
+    /// <summary>Use it: the DMA writes, or the ATC caches, a frame the VMM may already have given to another page.</summary>
+    Use,
+}
+
 /// <summary>Device, after a completion: how the ATC learns the page's translation again.</summary>
 public enum AtcRefill
 {

@@ -15,6 +15,10 @@ public sealed record ProtocolRules
 
     public AtcRefill AtcRefill { get; init; }
 
+    public TranslationAnswerOrder TranslationAnswerOrder { get; init; }
+
+    public InvalidatedTranslation InvalidatedTranslation { get; init; }
+
     public FaultDescriptorOrder FaultDescriptorOrder { get; init; }
 
     public FaultFunctionId FaultFunctionId { get; init; }
@@ -53,6 +57,8 @@ public sealed record ProtocolRules
         NoFreeFaultBuffer c => this with { NoFreeFaultBuffer = c },
         DmaBehindBufferedFault c => this with { DmaBehindBufferedFault = c },
         AtcRefill c => this with { AtcRefill = c },
+        TranslationAnswerOrder c => this with { TranslationAnswerOrder = c },
+        InvalidatedTranslation c => this with { InvalidatedTranslation = c },
         FaultDescriptorOrder c => this with { FaultDescriptorOrder = c },
         FaultFunctionId c => this with { FaultFunctionId = c },
         CompletionPublication c => this with { CompletionPublication = c },

@@ -158,6 +158,22 @@ public sealed partial record Mutant
             Property: "VmIsolation",
             Exhaustive: new("TwoVmsUnderPressure", Safety, 13)),
         new(
+            Name: "YoungerTranslationActedOnFirst",
+            Description: "Device: acts on a translation answer as it arrives, though an older DMA to the same page still waits for its own, so the younger write lands first and the older one overwrites it.",
+            Choice: TranslationAnswerOrder.ActOnArrival,
+            Source: "spec: PCIe ordering rules permit a Completion to pass a Completion with a different Transaction ID, so ATS Translation Completions may return out of request order; the model's own device relied on in-order answers until this mutant's world was written",
+            World: "TranslationAnswersPass",
+            Property: "NoDoubleCopy",
+            Exhaustive: new("TranslationAnswersPass", Safety, 11)),
+        new(
+            Name: "TranslationOvertakenByInvalidationUsed",
+            Description: "Device: uses a translation answer that was walked before its page was unmapped and arrived after the ATC invalidation, writing into a frame the VMM has reused.",
+            Choice: InvalidatedTranslation.Use,
+            Source: "spec: PCIe ordering lets a posted request (the ATS Invalidate Request) pass a Completion, and ATS requires that after its Invalidate Completion the Function uses no translation of the range obtained before the Invalidate Request, so a Translation Completion outstanding across the invalidation must be discarded",
+            World: "InvalidationPassesTranslation",
+            Property: "VmIsolation",
+            Exhaustive: new("InvalidationPassesTranslation", Safety, 14)),
+        new(
             Name: "UnbackedFaultAnsweredSuccess",
             Description: "Driver: when the VMM cannot back a fault's page (its GPA is beyond the VM's memory), completes the fault with Success anyway, so the DMA vanishes without an error.",
             Choice: UnbackedFault.AnswerSuccess,

@@ -79,6 +79,7 @@ public static partial class WorldReader
 
         var ringStart = (uint)(root.Integer("ringStartCounter", 0, uint.MaxValue) ?? 0);
         var design = ReadDesign(root);
+        var translationCompletions = Choice(root, "translationCompletions", ("inOrder", TranslationCompletionOrder.InOrder), ("mayPass", TranslationCompletionOrder.MayPass));
         var resident = Resident(root, vms, pagesPerVm, hostFrames);
         var pressure = root.Int("pressurePerVm", 0, WorldLimits.MaxPressurePerVm) ?? 0;
         var payloads = Payloads(root, vms, pagesPerVm, region.BufferSize);
@@ -100,6 +101,7 @@ public static partial class WorldReader
             InitiallyResident = resident,
             PressurePerVm = pressure,
             Payloads = payloads,
+            TranslationCompletions = translationCompletions,
         };
 
         // What no single field shows (a completion ring smaller than the buffer pool, ...): the core's own rules.
@@ -126,6 +128,26 @@ public static partial class WorldReader
     {
         var capacity = root.Int(key, 2, WorldLimits.MaxRingCapacity) ?? throw root.Problem(key, $"missing: ring slots (a power of two in 2..{WorldLimits.MaxRingCapacity})");
         return (capacity & (capacity - 1)) == 0 ? capacity : throw root.Problem(key, $"{capacity} is not a power of two");
+    }
+
+    /// <summary>An optional key whose value is one of a few words; absent, the first (the default).</summary>
+    private static T Choice<T>(JsonFields root, string key, params (string Word, T Value)[] choices)
+    {
+        var word = root.String(key);
+        if (word is null)
+        {
+            return choices[0].Value;
+        }
+
+        foreach (var (w, value) in choices)
+        {
+            if (string.Equals(w, word, StringComparison.Ordinal))
+            {
+                return value;
+            }
+        }
+
+        throw root.Problem(key, $"unknown value '{word}'; valid: {string.Join(", ", choices.Select(c => c.Word))}");
     }
 
     private static FaultPathDesign ReadDesign(JsonFields root)
