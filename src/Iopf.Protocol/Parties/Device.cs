@@ -72,7 +72,7 @@ public static partial class Device
         }
 
         var page = p.Page(ModelConfig.PageSize);
-        if (!AwaitsTranslation(s, p.Vm, p.Page(ModelConfig.PageSize), olderThan: int.MaxValue))
+        if (!AwaitsTranslation(s, p.Vm, page, olderThan: int.MaxValue))
         {
             if (MustQueueBehindFault(s, ctx, p))
             {
@@ -188,10 +188,10 @@ public static partial class Device
 
         // Asked before its page was invalidated, or overtaking an older DMA's answer to the same page: acting on it
         // would use a frame the VMM may have reused, or let a younger write land first. Ask again instead.
-        if (stale || (ctx.Rules.TranslationAnswerOrder == TranslationAnswerOrder.KeepIssueOrder && AwaitsTranslation(s, p.Vm, p.Page(ModelConfig.PageSize), olderThan: p.Id)))
+        if (stale || (ctx.Rules.TranslationAnswerOrder == TranslationAnswerOrder.KeepIssueOrder && AwaitsTranslation(s, p.Vm, t.Page, olderThan: p.Id)))
         {
             s.AwaitingTranslation[p.Id] = p;
-            r.Send(Role.Iommu, new TranslationRequest(p.Vm, p.Page(ModelConfig.PageSize), p.Id));
+            r.Send(Role.Iommu, new TranslationRequest(p.Vm, t.Page, p.Id));
             return;
         }
 

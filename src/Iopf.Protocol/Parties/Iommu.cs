@@ -29,9 +29,9 @@ public static class Iommu
                 r.Send(Role.Iommu, new ReleaseTranslation());
                 break;
             case ReleaseTranslation:
-                var released = s.InFlight[choice % s.InFlight.Count];
-                s.InFlight.Remove(released);
-                r.Send(Role.Device, released);
+                var index = choice % s.InFlight.Count;
+                r.Send(Role.Device, s.InFlight[index]);
+                s.InFlight.RemoveAt(index);
                 break;
             case MapPage map:
                 s.Table[(map.Function, map.Page)] = map.Frame;

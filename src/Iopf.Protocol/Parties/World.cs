@@ -94,7 +94,8 @@ public sealed class World
 
     /// <summary>
     /// In how many ways a party can take this message: a guest's tick picks which of its pages to give up, the
-    /// IOMMU which of its translation completions in flight leaves next; every other step is determined. Each engine asks here, so they all explore the same choices.
+    /// IOMMU's release which of its translation completions in flight leaves next; every other step is
+    /// determined. Each engine asks here, so they all explore the same choices.
     /// </summary>
     public static int ChoicesFor(ModelConfig config, Message message) => message switch
     {
@@ -103,7 +104,7 @@ public sealed class World
         _ => 1,
     };
 
-    /// <summary>Delivers one message to its party and returns what that step produced. Choice feeds the guests' nondeterministic pick.</summary>
+    /// <summary>Delivers one message to its party and returns what that step produced. Choice feeds the step's nondeterministic pick (a guest's page, the IOMMU's completion).</summary>
     public StepResult Deliver(Envelope envelope, int choice = 0) =>
         Step(envelope, PartyState(envelope.To, envelope.Index), Context, choice);
 
