@@ -57,14 +57,36 @@ public sealed class Z3DifferentialProperties(SessionFixture fixture) : IClassFix
         return true;
     }
 
+    // A world may aim a payload at the one page just past its VM's memory (a stray DMA the VMM must reject), so
+    // the configuration accepts exactly the extents well-formed in pagesPerVm + 1 pages; FaultExtent itself, the
+    // rule for a fault the VMM backs, stays at pagesPerVm.
     [Property(MaxTest = 200)]
     public bool FaultExtent_agrees_with_ModelConfig_payload_validation(ulong rawGpa, int length, byte pages, bool structured)
     {
         var pagesPerVm = 1 + (pages % 4);
         var gpa = structured ? ((rawGpa % 6) * FaultExtent.PageSize) + (rawGpa >> 3) % FaultExtent.PageSize : rawGpa;
         var len = structured ? (length % 4200) : length;
-        var config = new ModelConfig { PagesPerVm = pagesPerVm, Payloads = [new Payload(0, 0, gpa, len)] };
-        var rejected = config.Problems().Any(p => p.StartsWith("payloads[0]: gpa", StringComparison.Ordinal));
-        return rejected == !FaultExtent.IsWellFormed(gpa, len, pagesPerVm);
+        return ConfigRejects(gpa, len, pagesPerVm) == !FaultExtent.IsWellFormed(gpa, len, pagesPerVm + 1);
+    }
+
+    // The boundary the random cases above may miss: the last page of the VM, the stray page, the page after it.
+    [Theory]
+    [InlineData(1, 0UL, false)]
+    [InlineData(1, 1UL, false)]
+    [InlineData(1, 2UL, true)]
+    [InlineData(3, 2UL, false)]
+    [InlineData(3, 3UL, false)]
+    [InlineData(3, 4UL, true)]
+    public void ModelConfig_accepts_exactly_one_page_past_the_VM(int pagesPerVm, ulong page, bool rejected)
+    {
+        var gpa = (page * FaultExtent.PageSize) + 0x10;
+        Assert.Equal(rejected, ConfigRejects(gpa, 8, pagesPerVm));
+        Assert.Equal(page < (ulong)pagesPerVm, FaultExtent.IsWellFormed(gpa, 8, pagesPerVm));
+    }
+
+    private static bool ConfigRejects(ulong gpa, int length, int pagesPerVm)
+    {
+        var config = new ModelConfig { PagesPerVm = pagesPerVm, Payloads = [new Payload(0, 0, gpa, length)] };
+        return config.Problems().Any(p => p.StartsWith("payloads[0]: gpa", StringComparison.Ordinal));
     }
 }

@@ -5,8 +5,9 @@ namespace Iopf.Invariants;
 
 /// <summary>
 /// The validity rule for the guest range a fault names (GPA + length), written once in C# with its SMT-LIB2
-/// twin right beside it. It is the rule <see cref="ModelConfig.Problems"/> applies to every payload
-/// (a test checks the three agree): at least one byte, not crossing a page boundary, inside the VM's pages.
+/// twin right beside it: at least one byte, not crossing a page boundary, inside the VM's pages. It is the
+/// rule for a fault the VMM backs; <see cref="ModelConfig.Problems"/> applies it with one page more, the page
+/// a world may aim a stray DMA at (tests check the C#, the SMT and the configuration agree).
 /// </summary>
 public static class FaultExtent
 {
