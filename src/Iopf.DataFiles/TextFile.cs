@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
 
-namespace Iopf.Worlds.Reading;
+namespace Iopf.DataFiles;
 
 /// <summary>
 /// Reads a user's input file (a world, the plan, a schedule) as UTF-8 text, turning every way a path can fail

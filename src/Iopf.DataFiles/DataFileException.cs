@@ -1,4 +1,4 @@
-namespace Iopf.Worlds.Reading;
+namespace Iopf.DataFiles;
 
 /// <summary>
 /// A world file or the plan (coyote.json) is unreadable or names something impossible. The message is one

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Iopf.Worlds.Reading;
+namespace Iopf.DataFiles;
 
 /// <summary>
 /// One JSON object being validated: typed, range-checked reads of its keys, each failure one line naming the

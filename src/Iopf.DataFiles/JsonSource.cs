@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace Iopf.Worlds.Reading;
+namespace Iopf.DataFiles;
 
 /// <summary>
 /// A JSON document with the line of every key and array element, so a problem found while validating can

@@ -1,0 +1,49 @@
+using System.Reflection;
+using Iopf.DataFiles;
+
+namespace Iopf.Protocol.Descriptors;
+
+/// <summary>
+/// The built-in descriptor formats: the repository's specs/layouts/&lt;family&gt;/*.json, embedded in this
+/// assembly. The model's own three (family "model") are the layouts its rings use (<see cref="Layouts"/>);
+/// the real IOMMU families' formats are proved by the Z3 suite. A user's layout file is read by
+/// <see cref="FormatReader.Load"/>.
+/// </summary>
+public static class FormatCatalog
+{
+    private const string Prefix = "layouts/";
+
+    public const string ModelFamily = "model";
+
+    /// <summary>Every built-in format, ordered by family then name (a stable order for every report).</summary>
+    public static IReadOnlyList<DescriptorFormat> BuiltIn { get; } = LoadBuiltIn();
+
+    /// <summary>The families, in order, the model's own first.</summary>
+    public static IReadOnlyList<string> Families { get; } =
+        [.. BuiltIn.Select(f => f.Family).Distinct().OrderBy(f => f == ModelFamily ? 0 : 1).ThenBy(f => f, StringComparer.Ordinal)];
+
+    public static DescriptorFormat? Find(string name) =>
+        BuiltIn.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.Ordinal));
+
+    private static List<DescriptorFormat> LoadBuiltIn()
+    {
+        var assembly = typeof(FormatCatalog).Assembly;
+        var formats = new List<DescriptorFormat>();
+        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            using var stream = assembly.GetManifestResourceStream(resource)!;
+            using var reader = new StreamReader(stream);
+            var format = FormatReader.Parse(reader.ReadToEnd(), $"specs/{resource}");
+            var folder = resource[Prefix.Length..resource.LastIndexOf('/')];
+            if (format.Family != folder || $"{format.Name}.json" != resource[(resource.LastIndexOf('/') + 1)..])
+            {
+                // A built-in file in the wrong place would be found under the wrong family or name.
+                throw new DataFileException($"specs/{resource}: a built-in layout lives in specs/layouts/<family>/<name>.json (family '{format.Family}', name '{format.Name}')");
+            }
+
+            formats.Add(format);
+        }
+
+        return [.. formats.OrderBy(f => f.Family == ModelFamily ? 0 : 1).ThenBy(f => f.Family, StringComparer.Ordinal).ThenBy(f => f.Name, StringComparer.Ordinal)];
+    }
+}
