@@ -26,7 +26,8 @@ public sealed record InvariantResult(
     InvariantOutcome Outcome,
     TimeSpan Elapsed,
     string? Counterexample,
-    string? Error)
+    string? Error,
+    string Group = "model")
 {
     /// <summary>Proved when it should be, refuted when it is a broken twin.</summary>
     public bool AsExpected => Outcome == (Expected == Expectation.Proved ? InvariantOutcome.Proved : InvariantOutcome.Refuted);

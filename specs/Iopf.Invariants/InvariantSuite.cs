@@ -26,6 +26,18 @@ public static class InvariantSuite
     /// <summary>Invariants first, then broken twins; names are unique.</summary>
     public static IReadOnlyList<Invariant> All { get; } = [.. Invariants, .. BrokenTwins];
 
+    /// <summary>What is proved of every descriptor format, built-in or a user's layout file.</summary>
+    public static IEnumerable<Invariant> ForFormat(DescriptorFormat format)
+    {
+        yield return new LayoutRoundTrip(format.Layout, group: format.Family);
+        yield return new LayoutFieldsDisjoint(format.Layout, group: format.Family);
+        yield return new ReservedBitsChecked(format);
+        if (format.Layout.Fields.Any(f => f.Holds is not null))
+        {
+            yield return new FieldsHoldTheirRange(format);
+        }
+    }
+
     public static Invariant Find(string name) =>
         All.FirstOrDefault(i => i.Name == name) ?? throw new KeyNotFoundException($"no invariant named '{name}'");
 
@@ -49,24 +61,24 @@ public static class InvariantSuite
             SmtOutcome.Unknown => (InvariantOutcome.Unknown, (string?)null),
             _ => (InvariantOutcome.Error, null),
         };
-        return new InvariantResult(invariant.Name, invariant.Statement, invariant.Expected, outcome, stopwatch.Elapsed, counterexample, answer.Error);
+        return new InvariantResult(invariant.Name, invariant.Statement, invariant.Expected, outcome, stopwatch.Elapsed, counterexample, answer.Error, invariant.Group);
     }
 
     /// <summary>Checks every invariant and twin, in the order of <see cref="All"/>, on one session.</summary>
-    public static IReadOnlyList<InvariantResult> CheckAll()
+    public static IReadOnlyList<InvariantResult> CheckAll() => CheckAll(All);
+
+    /// <summary>Checks the given invariants in order on one session.</summary>
+    public static IReadOnlyList<InvariantResult> CheckAll(IEnumerable<Invariant> invariants)
     {
         using var session = new SmtSession();
-        return All.Select(i => Check(i, session)).ToList();
+        return invariants.Select(i => Check(i, session)).ToList();
     }
 
     private static List<Invariant> BuildInvariants()
     {
         var list = new List<Invariant>();
-        foreach (var layout in Layouts.All)
-        {
-            list.Add(new LayoutRoundTrip(layout));
-            list.Add(new LayoutFieldsDisjoint(layout));
-        }
+        list.AddRange(FormatCatalog.BuiltIn.SelectMany(ForFormat));
+        list.AddRange(FormatCatalog.Pairings.Select(p => new PairingPreservesIdentity(p)));
 
         list.Add(new FaultBufferPlacement("model-default", new ModelConfig().FaultBuffers));
         list.Add(new FaultBufferPlacement("256x4096", new PinnedRegion(0x8000_0000, 4096, 256)));
@@ -96,6 +108,9 @@ public static class InvariantSuite
             new LayoutFieldsDisjoint(BrokenLayouts.FaultSequenceOverlapsPasid, Expectation.Refuted),
             new LayoutRoundTrip(BrokenLayouts.CompletionPageFrameBeyondWord, Expectation.Refuted),
             new LayoutFieldsDisjoint(BrokenLayouts.CompletionPageFrameBeyondWord, Expectation.Refuted),
+            .. BrokenFormats.Pairings.Select(p => new PairingPreservesIdentity(p, Expectation.Refuted)),
+            new FieldsHoldTheirRange(BrokenFormats.AmdCompletionPasid16, Expectation.Refuted),
+            new ReservedBitsChecked(BrokenFormats.SmmuRespIntoReserved, Expectation.Refuted),
             new FaultBufferPlacement("stride-size-minus-1", defaultRegion, defaultRegion.BufferSize - 1, Expectation.Refuted),
             new FaultBufferPlacement("unaligned-base", defaultRegion with { Base = defaultRegion.Base + 0x800 }, defaultRegion.BufferSize, Expectation.Refuted),
             new FaultBufferPlacement("beyond-52-bits", new PinnedRegion(0xF_FFFF_FFFF_0000, 2048, 64), 2048, Expectation.Refuted),

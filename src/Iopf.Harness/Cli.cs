@@ -54,6 +54,7 @@ public static class Cli
         root.Subcommands.Add(TraceCommand.Create(output));
         root.Subcommands.Add(ListCommand.Create(output));
         root.Subcommands.Add(ProveCommand.Create(output));
+        root.Subcommands.Add(LayoutCommand.Create(output));
         root.Subcommands.Add(MutantsCommand.Create(output));
         root.Subcommands.Add(MatrixCommand.Create(output));
         root.Subcommands.Add(ExhaustiveCommand.Create(output));

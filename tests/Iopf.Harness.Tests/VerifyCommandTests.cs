@@ -14,7 +14,7 @@ public sealed class VerifyCommandTests : IDisposable
         var result = IopfCli.Run("verify", "--plan", Repo.TestPlan, "--world", "SingleFault", "--world", "StaleCompletionFrame", "--out", sandbox.Out);
 
         Assert.True(result.ExitCode == ExitCodes.Holds, result.Out + result.Err);
-        Assert.Contains("Z3: 30 descriptor invariants proved for all values; 12 broken twins refuted", result.Out);
+        Assert.Contains("Z3: 68 descriptor invariants proved for all values; 18 broken twins refuted", result.Out);
         Assert.Matches(@"SingleFault\s+│ all interleavings explored \(15 states\)\s+│ no violation in 50 sampled schedules", result.Out);
         Assert.Matches(@"StaleCompletionFrame\s+│ not small: sampled only\s+│ no violation in 50 sampled schedules", result.Out);
         Assert.Contains("verified: 1 of 2 worlds explored exhaustively (15 states), 2 sampled (100 schedules).", result.Out);

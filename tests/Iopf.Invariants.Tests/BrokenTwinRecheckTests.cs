@@ -35,7 +35,7 @@ public sealed class BrokenTwinRecheckTests(SessionFixture fixture) : IClassFixtu
         var twin = new LayoutFieldsDisjoint(layout, Expectation.Refuted);
         Assert.Equal(["overlap_Pasid_Sequence"], twin.Violations(Model(twin)));
         Assert.Equal([$"{layout.Name}.Pasid and {layout.Name}.Sequence overlap"], layout.Problems());
-        Assert.NotEqual(UInt128.Zero, LayoutFieldsDisjoint.Mask(layout["Pasid"]) & LayoutFieldsDisjoint.Mask(layout["Sequence"]));
+        Assert.Equal(new System.Numerics.BigInteger(0xF000_0000), WordCodec.Mask(layout, layout["Pasid"]) & WordCodec.Mask(layout, layout["Sequence"]));
     }
 
     [Fact]

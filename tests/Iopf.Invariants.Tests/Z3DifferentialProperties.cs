@@ -30,7 +30,7 @@ public sealed class Z3DifferentialProperties(SessionFixture fixture) : IClassFix
     {
         var layout = AllLayouts[layoutPick % AllLayouts.Count];
         var word = ((UInt128)high << 64) | low;
-        var calls = string.Concat(layout.Fields.Select(f => $"(simplify ({LayoutSmt.DecodeName(layout, f)} {SmtLiteral.Bv(word, LayoutSmt.WordBits)}))\n"));
+        var calls = string.Concat(layout.Fields.Select(f => $"(simplify ({LayoutSmt.DecodeName(layout, f)} {SmtLiteral.Bv(word, LayoutSmt.WordBits(layout))}))\n"));
         var lines = fixture.Session.Run(LayoutSmt.Definitions(layout) + calls).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         return lines.Select(ModelParser.ParseValue).SequenceEqual(layout.Decode(word));
     }

@@ -20,6 +20,12 @@ public abstract class Invariant(Expectation expected)
     public Expectation Expected { get; } = expected;
 
     /// <summary>
+    /// What the invariant is about, for grouping reports: a descriptor family ("model", "vt-d", ...), or the
+    /// model's fault buffers, fault extents or rings.
+    /// </summary>
+    public virtual string Group => "model";
+
+    /// <summary>
     /// The complete query, as committed under specs/smt/: a comment header, then SMT-LIB2 asserting the
     /// negation and ending with (check-sat). Deterministic: no timestamps or machine-specific text.
     /// </summary>

@@ -9,8 +9,11 @@ namespace Iopf.Invariants;
 /// The fields of a layout occupy pairwise disjoint bits, all inside the declared word. Stated over the bit
 /// masks the generated encoder produces (a field's mask = the encoding with that field all ones, the rest zero).
 /// </summary>
-public sealed class LayoutFieldsDisjoint(DescriptorLayout layout, Expectation expected = Expectation.Proved) : Invariant(expected)
+/// <param name="group">The layout's descriptor family, for reports.</param>
+public sealed class LayoutFieldsDisjoint(DescriptorLayout layout, Expectation expected = Expectation.Proved, string group = "model") : Invariant(expected)
 {
+    public override string Group => group;
+
     public DescriptorLayout Layout { get; } = layout;
 
     public override string Name => (Expected == Expectation.Refuted ? "broken-" : string.Empty) + $"layout-fields-disjoint-{Layout.Name}";
@@ -39,22 +42,20 @@ public sealed class LayoutFieldsDisjoint(DescriptorLayout layout, Expectation ex
         return text.ToString();
     }
 
-    /// <summary>The C# mask of a field, computed the way <see cref="DescriptorLayout.Encode"/> places it.</summary>
-    public static UInt128 Mask(BitField field) => field.MaxValue << field.Offset;
 
     protected override string NegationSmt()
     {
         var text = new StringBuilder("(set-logic QF_BV)\n");
         text.Append(LayoutSmt.Definitions(Layout));
-        var zero = Bv(UInt128.Zero, LayoutSmt.WordBits);
+        var wordBits = LayoutSmt.WordBits(Layout);
+        var zero = Bv(UInt128.Zero, wordBits);
         foreach (var field in Layout.Fields)
         {
             var arguments = Layout.Fields.Select(f => Bv(f == field ? f.MaxValue : UInt128.Zero, f.Width));
-            text.Append($"(define-fun mask_{field.Name} () {BitVecSort(LayoutSmt.WordBits)} {LayoutSmt.EncodeCall(Layout, arguments)})\n");
+            text.Append($"(define-fun mask_{field.Name} () {BitVecSort(wordBits)} {LayoutSmt.EncodeCall(Layout, arguments)})\n");
         }
 
-        var wordMask = Layout.WidthBits == LayoutSmt.WordBits ? UInt128.MaxValue : (UInt128.One << Layout.WidthBits) - 1;
-        text.Append($"(define-fun word_mask () {BitVecSort(LayoutSmt.WordBits)} {Bv(wordMask, LayoutSmt.WordBits)})\n");
+        text.Append($"(define-fun word_mask () {BitVecSort(wordBits)} {Bv(WordCodec.WidthMask(Layout), wordBits)})\n");
         var labels = new SmtLabels();
         foreach (var (a, b) in Pairs())
         {
@@ -63,7 +64,7 @@ public sealed class LayoutFieldsDisjoint(DescriptorLayout layout, Expectation ex
 
         foreach (var field in Layout.Fields)
         {
-            // Outside: bits beyond the declared width, or bits lost past bit 127 (the mask no longer decodes to all ones).
+            // Outside: bits beyond the declared width, or bits lost past the word's top bit (the mask no longer decodes to all ones).
             labels.Add(
                 OutsideLabel(field),
                 $"(or (not (= (bvand mask_{field.Name} (bvnot word_mask)) {zero})) (not (= ({LayoutSmt.DecodeName(Layout, field)} mask_{field.Name}) {Bv(field.MaxValue, field.Width)})))");
@@ -82,7 +83,7 @@ public sealed class LayoutFieldsDisjoint(DescriptorLayout layout, Expectation ex
     {
         foreach (var (a, b) in Pairs().Where(p => OverlapLabel(p.A, p.B) == label))
         {
-            return $"{a.Name} [{a.Offset}..{a.HighBit}] and {b.Name} [{b.Offset}..{b.HighBit}] share bits {Hex(Mask(a) & Mask(b))}";
+            return $"{a.Name} [{a.Offset}..{a.HighBit}] and {b.Name} [{b.Offset}..{b.HighBit}] share bits {Hex(WordCodec.Mask(Layout, a) & WordCodec.Mask(Layout, b))}";
         }
 
         var field = Layout.Fields.First(f => OutsideLabel(f) == label);

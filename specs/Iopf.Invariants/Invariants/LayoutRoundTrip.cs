@@ -6,8 +6,11 @@ using static Iopf.Invariants.Smt.SmtLiteral;
 namespace Iopf.Invariants;
 
 /// <summary>For every choice of field values that fit their widths, decoding the encoded word gives every value back.</summary>
-public sealed class LayoutRoundTrip(DescriptorLayout layout, Expectation expected = Expectation.Proved) : Invariant(expected)
+/// <param name="group">The layout's descriptor family, for reports.</param>
+public sealed class LayoutRoundTrip(DescriptorLayout layout, Expectation expected = Expectation.Proved, string group = "model") : Invariant(expected)
 {
+    public override string Group => group;
+
     public DescriptorLayout Layout { get; } = layout;
 
     public override string Name => (Expected == Expectation.Refuted ? "broken-" : string.Empty) + $"layout-round-trip-{Layout.Name}";
@@ -26,8 +29,8 @@ public sealed class LayoutRoundTrip(DescriptorLayout layout, Expectation expecte
     public override string DescribeCounterexample(IReadOnlyDictionary<string, UInt128> model)
     {
         var values = Values(model);
-        var word = Layout.Encode(values);
-        var decoded = Layout.Decode(word);
+        var word = WordCodec.Encode(Layout, values);
+        var decoded = WordCodec.Decode(Layout, word);
         var text = new StringBuilder();
         text.Append($"{Layout.Name} with {FieldList(values)} encodes (C# DescriptorLayout.Encode) to {Hex(word)}; ");
         var wrong = Layout.Fields.Select((f, i) => (f, i)).Where(p => decoded[p.i] != values[p.i]).ToList();
@@ -46,7 +49,7 @@ public sealed class LayoutRoundTrip(DescriptorLayout layout, Expectation expecte
             text.Append($"(declare-const {ValueConstant(field)} {BitVecSort(field.Width)})\n");
         }
 
-        text.Append($"(define-fun word () {BitVecSort(LayoutSmt.WordBits)} {LayoutSmt.EncodeCall(Layout, Layout.Fields.Select(ValueConstant))})\n");
+        text.Append($"(define-fun word () {BitVecSort(LayoutSmt.WordBits(Layout))} {LayoutSmt.EncodeCall(Layout, Layout.Fields.Select(ValueConstant))})\n");
         var labels = new SmtLabels();
         foreach (var field in Layout.Fields)
         {

@@ -13,8 +13,11 @@ namespace Iopf.Invariants.Smt;
 /// </summary>
 public static class LayoutSmt
 {
-    /// <summary>The C# codec works on UInt128 whatever the declared word width, and so does the SMT twin.</summary>
-    public const int WordBits = 128;
+    /// <summary>
+    /// The word the C# codec works on, and so the SMT twin: UInt128 for a layout of up to 128 bits whatever its
+    /// declared width (so a field past bit 127 is lost in both), 256 bits for a wider one (VT-d).
+    /// </summary>
+    public static int WordBits(DescriptorLayout layout) => layout.WidthBits <= 128 ? 128 : DescriptorLayout.MaxWidthBits;
 
     public static string EncodeName(DescriptorLayout layout) => $"encode_{layout.Name}";
 
@@ -42,20 +45,21 @@ public static class LayoutSmt
         }
 
         var parameters = string.Join(' ', layout.Fields.Select(f => $"({f.Name} {BitVecSort(f.Width)})"));
-        var placed = layout.Fields.Select(Placed).ToList();
+        var placed = layout.Fields.Select(f => Placed(f, WordBits(layout))).ToList();
         var body = placed.Count == 1 ? placed[0] : $"(bvor {string.Join(' ', placed)})";
-        return $"(define-fun {EncodeName(layout)} ({parameters}) {BitVecSort(WordBits)} {body})";
+        return $"(define-fun {EncodeName(layout)} ({parameters}) {BitVecSort(WordBits(layout))} {body})";
     }
 
     public static string DecodeDefinition(DescriptorLayout layout, BitField field)
     {
-        RequireRepresentable(field);
+        var wordBits = WordBits(layout);
+        RequireRepresentable(field, wordBits);
 
-        // A field reaching past bit 127 keeps only its low bits, as (word >> Offset) & MaxValue does in C#.
-        var body = field.HighBit < WordBits
+        // A field reaching past the word's top bit keeps only its low bits, as (word >> Offset) & MaxValue does in C#.
+        var body = field.HighBit < wordBits
             ? $"((_ extract {field.HighBit} {field.Offset}) w)"
-            : $"((_ extract {field.Width - 1} 0) (bvlshr w {Bv((UInt128)field.Offset, WordBits)}))";
-        return $"(define-fun {DecodeName(layout, field)} ((w {BitVecSort(WordBits)})) {BitVecSort(field.Width)} {body})";
+            : $"((_ extract {field.Width - 1} 0) (bvlshr w {Bv((UInt128)field.Offset, wordBits)}))";
+        return $"(define-fun {DecodeName(layout, field)} ((w {BitVecSort(wordBits)})) {BitVecSort(field.Width)} {body})";
     }
 
     /// <summary>A call of the encoder on the given argument terms (one per field, in declaration order).</summary>
@@ -66,19 +70,19 @@ public static class LayoutSmt
     public static string EncodeCall(DescriptorLayout layout, IReadOnlyList<UInt128> values) =>
         EncodeCall(layout, layout.Fields.Select((f, i) => Bv(values[i], f.Width)));
 
-    private static string Placed(BitField field)
+    private static string Placed(BitField field, int wordBits)
     {
-        RequireRepresentable(field);
-        var widened = field.Width == WordBits ? field.Name : $"((_ zero_extend {WordBits - field.Width}) {field.Name})";
-        return field.Offset == 0 ? widened : $"(bvshl {widened} {Bv((UInt128)field.Offset, WordBits)})";
+        RequireRepresentable(field, wordBits);
+        var widened = field.Width == wordBits ? field.Name : $"((_ zero_extend {wordBits - field.Width}) {field.Name})";
+        return field.Offset == 0 ? widened : $"(bvshl {widened} {Bv((UInt128)field.Offset, wordBits)})";
     }
 
     // Widths or offsets outside these bounds have no C# meaning either (UInt128 shifts count modulo 128).
-    private static void RequireRepresentable(BitField field)
+    private static void RequireRepresentable(BitField field, int wordBits)
     {
-        if (field.Width is < 1 or > WordBits || field.Offset is < 0 or >= WordBits)
+        if (field.Width is < 1 or > 128 || field.Offset < 0 || field.Offset >= wordBits)
         {
-            throw new ArgumentException($"field {field.Name} [{field.Offset}, width {field.Width}] cannot be expressed over a {WordBits}-bit word");
+            throw new ArgumentException($"field {field.Name} [{field.Offset}, width {field.Width}] cannot be expressed over a {wordBits}-bit word");
         }
     }
 }

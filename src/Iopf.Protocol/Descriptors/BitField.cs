@@ -18,6 +18,17 @@ public enum FieldKind
     Constant,
 }
 
+/// <summary>
+/// Bits [Low, High] of an identity (a PASID, a PRG index, a requester id) that a field holds in its own low
+/// High - Low + 1 bits: AMD-Vi splits a PASID over two fields, and its 10-bit tag carries a 9-bit PRG index.
+/// </summary>
+public sealed record CarriedBits(string Identity, int Low, int High)
+{
+    public int Width => High - Low + 1;
+
+    public override string ToString() => $"{Identity}[{Low}:{High}]";
+}
+
 /// <summary>One named field of a descriptor: bits [Offset, Offset + Width) of the descriptor word.</summary>
 public sealed record BitField(string Name, int Offset, int Width)
 {
@@ -33,10 +44,10 @@ public sealed record BitField(string Name, int Offset, int Width)
     public UInt128? Holds { get; init; }
 
     /// <summary>
-    /// What the field identifies across a request and its response (e.g. "pasid", "prgIndex", "requesterId"),
-    /// so a pairing can be proved to carry it back; null for a field that identifies nothing.
+    /// Which bits of which identity the field carries across a request and its response (e.g. all of "pasid",
+    /// or bits 16..19 of it), so a pairing can be proved to carry it back; null for a field that identifies nothing.
     /// </summary>
-    public string? Meaning { get; init; }
+    public CarriedBits? Carries { get; init; }
 
     /// <summary>Largest value the field can hold.</summary>
     public UInt128 MaxValue => Mask<UInt128>();

@@ -38,6 +38,28 @@ public sealed record DescriptorFormat(
 {
     public string Name => Layout.Name;
 
+    /// <summary>
+    /// The value of an identity assembled from the fields that carry it (each field's low bits placed at the
+    /// identity bits it carries); bits no field carries are zero.
+    /// </summary>
+    public UInt128 Identity(IReadOnlyList<UInt128> values, string identity)
+    {
+        var value = UInt128.Zero;
+        for (var i = 0; i < Layout.Fields.Count; i++)
+        {
+            if (Layout.Fields[i].Carries is { } carried && carried.Identity == identity)
+            {
+                value |= (values[i] & ((UInt128.One << carried.Width) - 1)) << carried.Low;
+            }
+        }
+
+        return value;
+    }
+
+    /// <summary>The highest identity bit any field of the format carries, or -1.</summary>
+    public int IdentityHighBit(string identity) =>
+        Layout.Fields.Where(f => f.Carries?.Identity == identity).Select(f => f.Carries!.High).DefaultIfEmpty(-1).Max();
+
     /// <summary>The source line each field's position was taken from, where the file quotes one.</summary>
     public IReadOnlyDictionary<string, string> FieldSources { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }

@@ -13,6 +13,8 @@ public static class FormatCatalog
 {
     private const string Prefix = "layouts/";
 
+    private const string PairingFile = "/pairing.json";
+
     public const string ModelFamily = "model";
 
     /// <summary>Every built-in format, ordered by family then name (a stable order for every report).</summary>
@@ -22,18 +24,18 @@ public static class FormatCatalog
     public static IReadOnlyList<string> Families { get; } =
         [.. BuiltIn.Select(f => f.Family).Distinct().OrderBy(f => f == ModelFamily ? 0 : 1).ThenBy(f => f, StringComparer.Ordinal)];
 
+    /// <summary>Every built-in pairing (specs/layouts/&lt;family&gt;/pairing.json), in family order.</summary>
+    public static IReadOnlyList<FormatPairing> Pairings { get; } = LoadPairings();
+
     public static DescriptorFormat? Find(string name) =>
         BuiltIn.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.Ordinal));
 
     private static List<DescriptorFormat> LoadBuiltIn()
     {
-        var assembly = typeof(FormatCatalog).Assembly;
         var formats = new List<DescriptorFormat>();
-        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        foreach (var resource in Resources().Where(r => !r.EndsWith(PairingFile, StringComparison.Ordinal)))
         {
-            using var stream = assembly.GetManifestResourceStream(resource)!;
-            using var reader = new StreamReader(stream);
-            var format = FormatReader.Parse(reader.ReadToEnd(), $"specs/{resource}");
+            var format = FormatReader.Parse(Text(resource), $"specs/{resource}");
             var folder = resource[Prefix.Length..resource.LastIndexOf('/')];
             if (format.Family != folder || $"{format.Name}.json" != resource[(resource.LastIndexOf('/') + 1)..])
             {
@@ -45,5 +47,20 @@ public static class FormatCatalog
         }
 
         return [.. formats.OrderBy(f => f.Family == ModelFamily ? 0 : 1).ThenBy(f => f.Family, StringComparer.Ordinal).ThenBy(f => f.Name, StringComparer.Ordinal)];
+    }
+
+    private static List<FormatPairing> LoadPairings() =>
+        [.. Resources().Where(r => r.EndsWith(PairingFile, StringComparison.Ordinal))
+            .Select(r => PairingReader.Parse(Text(r), $"specs/{r}", Find))
+            .OrderBy(p => p.Request.Family, StringComparer.Ordinal)];
+
+    private static IEnumerable<string> Resources() =>
+        typeof(FormatCatalog).Assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal);
+
+    private static string Text(string resource)
+    {
+        using var stream = typeof(FormatCatalog).Assembly.GetManifestResourceStream(resource)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
     }
 }

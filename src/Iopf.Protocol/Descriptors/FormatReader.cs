@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Iopf.DataFiles;
 
@@ -137,17 +138,43 @@ public static partial class FormatReader
             field = field with { Holds = holds };
         }
 
-        if (f.String("meaning", 40) is { } meaning)
+        if (f.String("carries", 60) is { } carried)
         {
-            if (!MeaningPattern().IsMatch(meaning))
-            {
-                throw f.Problem("meaning", $"'{meaning}' must be a camelCase word (e.g. pasid, prgIndex, requesterId)");
-            }
-
-            field = field with { Meaning = meaning };
+            field = field with { Carries = Carried(f, carried, fieldWidth) };
         }
 
         return field;
+    }
+
+    /// <summary>
+    /// "pasid" or "pasid[16:19]" as identity bits; without a range, High is -1 (the caller decides: a field
+    /// carries its width of it, an echo all the bits the request carries). Null when the text is neither.
+    /// </summary>
+    public static CarriedBits? ParseCarried(string text)
+    {
+        var match = CarriesPattern().Match(text);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var identity = match.Groups["id"].Value;
+        return match.Groups["low"].Success
+            ? new CarriedBits(identity, int.Parse(match.Groups["low"].Value, CultureInfo.InvariantCulture), int.Parse(match.Groups["high"].Value, CultureInfo.InvariantCulture))
+            : new CarriedBits(identity, 0, -1);
+    }
+
+    private static CarriedBits Carried(JsonFields f, string text, int fieldWidth)
+    {
+        var carried = ParseCarried(text) ?? throw f.Problem("carries", $"'{text}' must name an identity, optionally with its bits: e.g. pasid or pasid[16:19]");
+        if (carried.High < 0)
+        {
+            return carried with { High = fieldWidth - 1 };
+        }
+
+        return carried.High < carried.Low || carried.Width > fieldWidth
+            ? throw f.Problem("carries", $"bits [{carried.Low}:{carried.High}] of {carried.Identity} do not fit the field's {fieldWidth} bits")
+            : carried;
     }
 
     private static (int Low, int High)? FirstGap(List<BitField> fields, int width)
@@ -177,6 +204,6 @@ public static partial class FormatReader
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{0,63}$")]
     private static partial Regex IdentifierPattern();
 
-    [GeneratedRegex("^[a-z][A-Za-z0-9]{0,39}$")]
-    private static partial Regex MeaningPattern();
+    [GeneratedRegex("^(?<id>[a-z][A-Za-z0-9]{0,39})(\\[(?<low>[0-9]{1,3}):(?<high>[0-9]{1,3})\\])?$")]
+    private static partial Regex CarriesPattern();
 }
