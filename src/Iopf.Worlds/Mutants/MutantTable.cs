@@ -65,7 +65,7 @@ public sealed partial record Mutant
             Choice: CompletionPublication.DoorbellBeforeCopy,
             Source: "illustrative: completing a request before its data was consumed (a use-after-free of the buffer)",
             World: "SingleFault",
-            Property: "FaultBufferSafety",
+            Property: "FaultBufferHeldUntilCopied",
             Exhaustive: new("SamePageUnderPressure", Safety, 16),
             Witness: true),
         new(
@@ -74,7 +74,7 @@ public sealed partial record Mutant
             Choice: CompletionPublication.BeforeCopy,
             Source: "found by this model while writing the driver (see Driver.OnCopyDone); illustrative of publishing a descriptor before the work it reports is done",
             World: "FaultBurst",
-            Property: "FaultBufferSafety",
+            Property: "FaultBufferHeldUntilCopied",
             Exhaustive: new("SamePageUnderPressure", Safety, 22)),
         new(
             Name: "RingFullOffByOne",
@@ -82,7 +82,7 @@ public sealed partial record Mutant
             Choice: RingFullCheck.OffByOne,
             Source: "illustrative: the classic ring-buffer full/empty off-by-one",
             World: "QueueFullAndWrap",
-            Property: "FaultBufferSafety",
+            Property: "FaultBufferHeldUntilCopied",
             Exhaustive: new("RingsAtWrap", Safety, 12)),
         new(
             Name: "WrongVmInDescriptor",
@@ -107,7 +107,7 @@ public sealed partial record Mutant
             Choice: FaultDescriptorOrder.FaultFirst,
             Source: "illustrative: publishing a queue entry before the data it refers to (a missing write barrier before a producer-index update)",
             World: "SingleFault",
-            Property: "FaultBufferSafety",
+            Property: "FaultBufferHeldUntilCopied",
             Exhaustive: new("TwoVmsSharedBuffers", Safety, 5)),
         new(
             Name: "NoPinDuringResolution",
@@ -179,7 +179,7 @@ public sealed partial record Mutant
             Choice: UnbackedFault.AnswerSuccess,
             Source: "spec: PCIe PRI Page Request Group Response code Invalid Request, for pages that will never be made accessible; Linux drivers/iommu/iommu-sva.c iommu_sva_handle_mm() starts from IOMMU_PAGE_RESP_INVALID and answers Success only after vma_lookup() found the address and handle_mm_fault() succeeded",
             World: "StrayDmaBeyondGuestMemory",
-            Property: "FaultBufferSafety",
+            Property: "FaultBufferHeldUntilCopied",
             Exhaustive: new("StrayDmaBeyondGuestMemory", Safety, 22)),
         new(
             Name: "FailedCompletionTreatedAsSuccess",
@@ -187,7 +187,7 @@ public sealed partial record Mutant
             Choice: FailedCompletion.TreatAsSuccess,
             Source: "spec: PCIe PRI, a Function that receives Invalid Request for a page request must not retry it and handles the access as failed (ATS then answers the untranslated request as an Unsupported Request); the same class as the completion-status checks of drivers/iommu/io-pgfault.c iopf_handler()",
             World: "StrayDmaBeyondGuestMemory",
-            Property: "FaultBufferSafety",
+            Property: "FaultBufferHeldUntilCopied",
             Exhaustive: new("StrayDmaBeyondGuestMemory", Safety, 22)),
         new(
             Name: "CompletionNamesWrongFault",
