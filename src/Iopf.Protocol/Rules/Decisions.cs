@@ -168,7 +168,7 @@ public enum ResidentPageFault
 /// <summary>VMM: what an evicted page's content becomes.</summary>
 public enum EvictedContent
 {
-    /// <summary>Saved to the backing store (swap) before the frame is scrubbed.</summary>
+    /// <summary>Saved to the backing store (swap) before the frame is released.</summary>
     SwapOut,
 
     /// <summary>Discarded: the page comes back empty.</summary>
