@@ -13,6 +13,8 @@ public sealed class EveryFaultCompleted : PropertyMonitor<EveryFaultCompletedPro
 
 public sealed class VmIsolation : PropertyMonitor<VmIsolationProperty>;
 
+public sealed class NoCrossVmDataLeak : PropertyMonitor<NoCrossVmDataLeakProperty>;
+
 public sealed class FaultBufferHeldUntilCopied : PropertyMonitor<FaultBufferHeldUntilCopiedProperty>;
 
 public sealed class CompletionAnswersOutstandingFault : PropertyMonitor<CompletionAnswersOutstandingFaultProperty>;
@@ -26,6 +28,7 @@ public static class MonitorSet
     private static readonly (Type Monitor, IReadOnlySet<Type> Observes)[] Entries =
     [
         (typeof(VmIsolation), new VmIsolationProperty().Observes),
+        (typeof(NoCrossVmDataLeak), new NoCrossVmDataLeakProperty().Observes),
         (typeof(FaultBufferHeldUntilCopied), new FaultBufferHeldUntilCopiedProperty().Observes),
         (typeof(CompletionAnswersOutstandingFault), new CompletionAnswersOutstandingFaultProperty().Observes),
         (typeof(NoDoubleCopy), new NoDoubleCopyProperty().Observes),
@@ -58,6 +61,11 @@ public static class MonitorSet
         if (On(nameof(VmIsolation)))
         {
             runtime.RegisterMonitor<VmIsolation>();
+        }
+
+        if (On(nameof(NoCrossVmDataLeak)))
+        {
+            runtime.RegisterMonitor<NoCrossVmDataLeak>();
         }
 
         if (On(nameof(FaultBufferHeldUntilCopied)))
@@ -98,6 +106,7 @@ public static class MonitorSet
     private static readonly Dictionary<Type, Action<IActorRuntime, ObservationEvent>> Notifiers = new()
     {
         [typeof(VmIsolation)] = (r, e) => r.Monitor<VmIsolation>(e),
+        [typeof(NoCrossVmDataLeak)] = (r, e) => r.Monitor<NoCrossVmDataLeak>(e),
         [typeof(FaultBufferHeldUntilCopied)] = (r, e) => r.Monitor<FaultBufferHeldUntilCopied>(e),
         [typeof(CompletionAnswersOutstandingFault)] = (r, e) => r.Monitor<CompletionAnswersOutstandingFault>(e),
         [typeof(NoDoubleCopy)] = (r, e) => r.Monitor<NoDoubleCopy>(e),

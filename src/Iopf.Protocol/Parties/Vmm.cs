@@ -164,7 +164,10 @@ public static class Vmm
             return;
         }
 
-        ctx.Host.ZeroFill(frame);
+        if (ctx.Rules.ReusedFrameContent == ReusedFrameContent.ZeroFill)
+        {
+            ctx.Host.ZeroFill(frame);
+        }
     }
 
     private static void OnMapped(VmmState s, ProtocolContext ctx, StepResult r)

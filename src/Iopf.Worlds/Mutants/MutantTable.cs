@@ -142,6 +142,15 @@ public sealed partial record Mutant
             Property: "NoPayloadLost",
             Exhaustive: new("SamePageUnderPressure", Safety, 26)),
         new(
+            Name: "HandOverUnscrubbedFrame",
+            Description: "VMM: hands a released frame to a page with nothing to load without zero-filling it, so the page (here another VM's) holds the previous owner's bytes.",
+            Choice: ReusedFrameContent.HandOverUnscrubbed,
+            Source: "ACRN hypervisor pull request #1826 \"HV: clear memory region used by UOS before it exit\" (issue #1825): a destroyed VM's memory, reclaimed and re-allocated to a new VM, leaked its data to it; later issue #6061 \"Clear user VM's memory before allocation\" clears it at hand-over, as Linux's page allocator does for __GFP_ZERO (clear_highpage in prep_new_page)",
+            World: "TwoVmsUnderPressure",
+            Property: "NoCrossVmDataLeak",
+            Exhaustive: new("TwoVmsUnderPressure", Safety, 17),
+            Witness: true),
+        new(
             Name: "UnmapAckedBeforeAtcInvalidated",
             Description: "IOMMU: sends the device-TLB invalidation but acknowledges the unmap before the device confirmed it, so the frame is reused while a stale ATC entry still reaches it.",
             Choice: AtcOnUnmap.AckBeforeInvalidationCompletes,

@@ -31,9 +31,22 @@ public class FrameHandOverTests
     }
 
     [Fact]
-    public void A_page_back_from_swap_gets_its_own_saved_content_whatever_the_frame_held()
+    public void The_mutant_hands_the_frame_over_with_the_previous_owners_bytes()
     {
-        var (vmm, ctx) = Vm1HoldsFrameZero(ProtocolRules.Correct);
+        var (vmm, ctx) = Vm1HoldsFrameZero(ProtocolRules.Correct.With(ReusedFrameContent.HandOverUnscrubbed));
+        Evict(vmm, ctx, Vm1Page);
+
+        var assigned = Resolve(vmm, ctx, Vm0Page);
+        Assert.Equal((0, 0, 0UL, "{+0x0:P1}"), (assigned.Frame, assigned.Vm, assigned.Page, assigned.Content.ToString()));
+        Assert.Equal("{+0x0:P1}", ctx.Host.Frame(0).ToString());
+    }
+
+    [Theory]
+    [InlineData(ReusedFrameContent.ZeroFill)]
+    [InlineData(ReusedFrameContent.HandOverUnscrubbed)]
+    public void A_page_back_from_swap_gets_its_own_saved_content_whatever_the_frame_held(ReusedFrameContent choice)
+    {
+        var (vmm, ctx) = Vm1HoldsFrameZero(ProtocolRules.Correct.With(choice));
         Evict(vmm, ctx, Vm1Page);
 
         // Something else lands in the free frame (as a late write would); the swap-in overwrites the whole frame.

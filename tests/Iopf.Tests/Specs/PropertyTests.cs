@@ -155,6 +155,47 @@ public class PropertyTests
     }
 
     [Fact]
+    public void NoCrossVmDataLeak_catches_a_frame_handed_over_with_another_vms_bytes()
+    {
+        var dirty = new PageContent();
+        dirty.Write(0x40, 1);
+
+        // P1 was written for vm1; the frame that held it is handed to vm0's page without being cleared.
+        Assert.Equal(
+            "vm0:gpfn0 was handed host frame 2 holding P1 at +0x40, written for vm1 (the frame was not cleared)",
+            Feed(new NoCrossVmDataLeakProperty(), new GuestWrite(1, 0x40, 2, 1, 64, WritePath.Dma), new FrameReleased(2, 1, 0), new FrameAssigned(2, 0, 0, dirty)));
+
+        // The same bytes handed back to their own VM (a page swapped in) are no leak, nor is a cleared frame.
+        Assert.Null(Feed(new NoCrossVmDataLeakProperty(), new GuestWrite(1, 0x40, 2, 1, 64, WritePath.Dma), new FrameAssigned(3, 1, 0, dirty)));
+        Assert.Null(Feed(new NoCrossVmDataLeakProperty(), new GuestWrite(1, 0x40, 2, 1, 64, WritePath.Dma), new FrameAssigned(2, 0, 0, new PageContent())));
+    }
+
+    [Fact]
+    public void NoCrossVmDataLeak_judges_whom_the_bytes_were_written_for_not_the_page_they_sit_at()
+    {
+        var held = new PageContent();
+        held.Write(0, 7);
+
+        // P7 written for vm0 (its page 1) and handed to vm0's page 0: the same VM's bytes, so no cross-VM leak.
+        Assert.Null(Feed(new NoCrossVmDataLeakProperty(), new GuestWrite(0, 0x1000, 0, 7, 64, WritePath.Copy), new FrameAssigned(0, 0, 0, held)));
+
+        // Bytes of a payload the property never saw written carry no owner it could judge.
+        Assert.Null(Feed(new NoCrossVmDataLeakProperty(), new FrameAssigned(0, 1, 0, held)));
+    }
+
+    [Fact]
+    public void NoCrossVmDataLeak_keeps_its_history_apart_in_a_clone()
+    {
+        var p = new NoCrossVmDataLeakProperty();
+        var copy = p.Clone();
+        Feed(p, new GuestWrite(1, 0, 0, 3, 64, WritePath.Dma));
+        var dirty = new PageContent();
+        dirty.Write(0, 3);
+        Assert.Null(copy.Observe(new FrameAssigned(0, 0, 0, dirty)));
+        Assert.NotNull(p.Observe(new FrameAssigned(0, 0, 0, dirty)));
+    }
+
+    [Fact]
     public void A_cloned_property_keeps_its_own_history()
     {
         var p = new EveryFaultCompletedProperty();
