@@ -40,7 +40,7 @@ public class SearchTests
         var violation = ExhaustiveExplorer.Explore(config).Violation!;
         var lines = CounterexampleRenderer.Lines(violation);
 
-        Assert.StartsWith("FaultBufferSafety violated (Safety): fault #0 was visible before its buffer-location descriptor", lines[0]);
+        Assert.StartsWith("FaultBufferHeldUntilCopied violated (Safety): fault #0 was visible before its buffer-location descriptor", lines[0]);
         Assert.Equal("shortest path, 5 steps:", lines[1]);
         Assert.Equal("1. Device takes IssueNextDma { }", lines[2]);
         Assert.Contains(lines, l => l.StartsWith("5. Driver takes FaultInterrupt", StringComparison.Ordinal));

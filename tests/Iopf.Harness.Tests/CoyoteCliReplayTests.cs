@@ -28,7 +28,7 @@ public sealed class CoyoteCliReplayTests : IDisposable
         // Coyote's exit code reports the bug it found, so only a timeout (-1) is a failure of the tool itself.
         Assert.True(code != -1, output);
         Assert.Contains("Reproduced 1 bug", output);
-        Assert.Contains("[FaultBufferSafety] fault buffer 0 freed before P0 was copied out of it", output);
+        Assert.Contains("[FaultBufferHeldUntilCopied] fault buffer 0 freed before P0 was copied out of it", output);
     }
 
     private int Dotnet(out string output, params string[] args)

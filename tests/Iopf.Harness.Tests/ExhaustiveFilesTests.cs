@@ -38,12 +38,12 @@ public sealed class ExhaustiveFilesTests : IDisposable
         var trace = IopfCli.Run("trace", schedule);
 
         Assert.Equal(ExitCodes.Violated, replay.ExitCode);
-        Assert.Contains("FaultBufferSafety VIOLATED: fault buffer 0 freed before P0 was copied out of it", replay.Out);
-        Assert.Contains("FaultBufferSafety violated (Safety)", found.Out);
+        Assert.Contains("FaultBufferHeldUntilCopied VIOLATED: fault buffer 0 freed before P0 was copied out of it", replay.Out);
+        Assert.Contains("FaultBufferHeldUntilCopied violated (Safety)", found.Out);
         Assert.Equal(replay.ExitCode, trace.ExitCode);
         Assert.Equal(written, trace.Out);
         Assert.Contains("Driver -> Device: CompletionDoorbell", trace.Out);
-        Assert.EndsWith("verdict  FaultBufferSafety VIOLATED\n         fault buffer 0 freed before P0 was copied out of it\n", trace.Out);
+        Assert.EndsWith("verdict  FaultBufferHeldUntilCopied VIOLATED\n         fault buffer 0 freed before P0 was copied out of it\n", trace.Out);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class ExhaustiveFilesTests : IDisposable
         var replay = IopfCli.Run("replay", path);
 
         Assert.Equal(ExitCodes.BadInput, replay.ExitCode);
-        Assert.Contains("does not reproduce its recorded FaultBufferSafety violation", replay.Err);
+        Assert.Contains("does not reproduce its recorded FaultBufferHeldUntilCopied violation", replay.Err);
     }
 
     [Theory]

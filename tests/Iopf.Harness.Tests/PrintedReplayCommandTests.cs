@@ -31,7 +31,7 @@ public sealed class PrintedReplayCommandTests : IDisposable
         var coyote = Shell(out var coyoteOutput, commands[1]);
 
         Assert.Equal(ExitCodes.Violated, iopf);
-        Assert.Contains("FaultBufferSafety VIOLATED: [FaultBufferSafety] fault buffer 0 freed before P0 was copied out of it", iopfOutput);
+        Assert.Contains("FaultBufferHeldUntilCopied VIOLATED: [FaultBufferHeldUntilCopied] fault buffer 0 freed before P0 was copied out of it", iopfOutput);
         Assert.True(coyote != -1, coyoteOutput);
         Assert.Contains("Reproduced 1 bug", coyoteOutput);
     }

@@ -34,7 +34,7 @@ public sealed class RunCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.Violated, result.ExitCode);
         Assert.Contains("VIOLATED", result.Out);
-        Assert.Contains("[FaultBufferSafety]", result.Out);
+        Assert.Contains("[FaultBufferHeldUntilCopied]", result.Out);
         Assert.Equal(
             [
                 "out/SingleFault.counterexample.md",

@@ -57,7 +57,7 @@ public sealed class UserWorldTests : IDisposable
 
         var broken = IopfCli.Run("exhaustive", "--world", world, "--mutant", "CompleteBeforeCopy");
         Assert.Equal(ExitCodes.Violated, broken.ExitCode);
-        Assert.Contains("MyRig: FaultBufferSafety violated", broken.Out);
+        Assert.Contains("MyRig: FaultBufferHeldUntilCopied violated", broken.Out);
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class UserWorldTests : IDisposable
 
         var broken = CoyoteTest(world, mutants: "CompleteBeforeCopy");
         Assert.Contains("Found 1 bug", broken);
-        Assert.Contains("[FaultBufferSafety]", broken);
+        Assert.Contains("[FaultBufferHeldUntilCopied]", broken);
     }
 
     [Fact]

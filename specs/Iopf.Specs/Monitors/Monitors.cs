@@ -13,7 +13,9 @@ public sealed class EveryFaultCompleted : PropertyMonitor<EveryFaultCompletedPro
 
 public sealed class VmIsolation : PropertyMonitor<VmIsolationProperty>;
 
-public sealed class FaultBufferSafety : PropertyMonitor<FaultBufferSafetyProperty>;
+public sealed class NoCrossVmDataLeak : PropertyMonitor<NoCrossVmDataLeakProperty>;
+
+public sealed class FaultBufferHeldUntilCopied : PropertyMonitor<FaultBufferHeldUntilCopiedProperty>;
 
 public sealed class CompletionAnswersOutstandingFault : PropertyMonitor<CompletionAnswersOutstandingFaultProperty>;
 
@@ -26,7 +28,8 @@ public static class MonitorSet
     private static readonly (Type Monitor, IReadOnlySet<Type> Observes)[] Entries =
     [
         (typeof(VmIsolation), new VmIsolationProperty().Observes),
-        (typeof(FaultBufferSafety), new FaultBufferSafetyProperty().Observes),
+        (typeof(NoCrossVmDataLeak), new NoCrossVmDataLeakProperty().Observes),
+        (typeof(FaultBufferHeldUntilCopied), new FaultBufferHeldUntilCopiedProperty().Observes),
         (typeof(CompletionAnswersOutstandingFault), new CompletionAnswersOutstandingFaultProperty().Observes),
         (typeof(NoDoubleCopy), new NoDoubleCopyProperty().Observes),
         (typeof(NoPayloadLost), new NoPayloadLostProperty().Observes),
@@ -60,9 +63,14 @@ public static class MonitorSet
             runtime.RegisterMonitor<VmIsolation>();
         }
 
-        if (On(nameof(FaultBufferSafety)))
+        if (On(nameof(NoCrossVmDataLeak)))
         {
-            runtime.RegisterMonitor<FaultBufferSafety>();
+            runtime.RegisterMonitor<NoCrossVmDataLeak>();
+        }
+
+        if (On(nameof(FaultBufferHeldUntilCopied)))
+        {
+            runtime.RegisterMonitor<FaultBufferHeldUntilCopied>();
         }
 
         if (On(nameof(CompletionAnswersOutstandingFault)))
@@ -98,7 +106,8 @@ public static class MonitorSet
     private static readonly Dictionary<Type, Action<IActorRuntime, ObservationEvent>> Notifiers = new()
     {
         [typeof(VmIsolation)] = (r, e) => r.Monitor<VmIsolation>(e),
-        [typeof(FaultBufferSafety)] = (r, e) => r.Monitor<FaultBufferSafety>(e),
+        [typeof(NoCrossVmDataLeak)] = (r, e) => r.Monitor<NoCrossVmDataLeak>(e),
+        [typeof(FaultBufferHeldUntilCopied)] = (r, e) => r.Monitor<FaultBufferHeldUntilCopied>(e),
         [typeof(CompletionAnswersOutstandingFault)] = (r, e) => r.Monitor<CompletionAnswersOutstandingFault>(e),
         [typeof(NoDoubleCopy)] = (r, e) => r.Monitor<NoDoubleCopy>(e),
         [typeof(NoPayloadLost)] = (r, e) => r.Monitor<NoPayloadLost>(e),

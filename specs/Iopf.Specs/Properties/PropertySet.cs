@@ -1,6 +1,6 @@
 namespace Iopf.Specs.Properties;
 
-/// <summary>The properties of the README (no payload lost, no double copy, every fault completed, VM isolation, fault buffer safety, completions answer outstanding faults) that the model is checked against, in reporting order.</summary>
+/// <summary>The properties of the README (no payload lost, no double copy, every fault completed, VM isolation, no cross-VM data leak, a fault buffer held until copied, completions answer outstanding faults) that the model is checked against, in reporting order.</summary>
 public static class PropertySet
 {
     /// <summary>
@@ -10,7 +10,8 @@ public static class PropertySet
     public static IReadOnlyList<IProperty> Create() =>
     [
         new VmIsolationProperty(),
-        new FaultBufferSafetyProperty(),
+        new NoCrossVmDataLeakProperty(),
+        new FaultBufferHeldUntilCopiedProperty(),
         new CompletionAnswersOutstandingFaultProperty(),
         new NoDoubleCopyProperty(),
         new NoPayloadLostProperty(),

@@ -19,7 +19,7 @@ public sealed class DropOnFaultDesign : FaultPathDesign
     public override string? NotApplicable(string property) => property switch
     {
         "EveryFaultCompleted" or "CompletionAnswersOutstandingFault" => "no fault is reported: the DMA is aborted",
-        "FaultBufferSafety" => "no fault buffers and no fault rings",
+        "FaultBufferHeldUntilCopied" => "no fault buffers and no fault rings",
         _ => null,
     };
 }

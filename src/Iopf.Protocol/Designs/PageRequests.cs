@@ -10,9 +10,9 @@ namespace Iopf.Protocol.Designs;
 /// </summary>
 internal static class PageRequests
 {
-    /// <summary>The scope note of FaultBufferSafety for every design that keeps payloads out of host fault buffers.</summary>
+    /// <summary>The scope note of FaultBufferHeldUntilCopied for every design that keeps payloads out of host fault buffers.</summary>
     public static string? RingsOnly(string property) =>
-        property == "FaultBufferSafety" ? "rings only: payloads are not parked in host fault buffers" : null;
+        property == "FaultBufferHeldUntilCopied" ? "rings only: payloads are not parked in host fault buffers" : null;
 
     /// <summary>
     /// One page request per page (a fault descriptor without buffer, like a PRI page request group); every

@@ -24,10 +24,15 @@ public sealed class HostMemory
 
     public PageContent Frame(int frame) => frames[frame];
 
+    /// <summary>Overwrites the whole frame with a page's saved content (a swap-in writes all 4 KiB).</summary>
     public void Load(int frame, PageContent content) => frames[frame] = content.Clone();
 
-    /// <summary>Scrubs a frame when it is released, so stale data never leaks to the next owner.</summary>
-    public void Scrub(int frame) => frames[frame] = new PageContent();
+    /// <summary>
+    /// Clears a frame before it is handed to a page with nothing to load. Done at hand-over, not at release: a
+    /// free frame keeps its last owner's bytes until then, which is what real allocators do and what lets the
+    /// model show a missing zero-fill.
+    /// </summary>
+    public void ZeroFill(int frame) => frames[frame] = new PageContent();
 
     public HostMemory Clone() => new(frames.Select(f => f.Clone()).ToArray());
 }

@@ -30,8 +30,8 @@ public sealed record FaultBufferStored(int Buffer, int PayloadId) : Observation;
 /// <summary>The VMM copied fault buffer Buffer out (holding PayloadId, or null when the buffer was empty).</summary>
 public sealed record FaultBufferCopied(int Buffer, int? PayloadId) : Observation;
 
-/// <summary>The device returned fault buffer Buffer to the pool; DoubleFree when it was not held.</summary>
-public sealed record FaultBufferFreed(int Buffer, bool DoubleFree) : Observation;
+/// <summary>The device returned fault buffer Buffer to the pool (whether that was right is the properties' to judge).</summary>
+public sealed record FaultBufferFreed(int Buffer) : Observation;
 
 /// <summary>A descriptor was pushed to ring Queue, leaving CountAfter entries of Capacity.</summary>
 public sealed record QueueWrite(string Queue, int CountAfter, int Capacity) : Observation;

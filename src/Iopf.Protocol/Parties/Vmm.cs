@@ -133,7 +133,8 @@ public static class Vmm
         var entry = s.Pages[victim];
         var frame = entry.Frame ?? throw new ProtocolStateException($"vmm: evicting {victim}, which is not resident");
         s.Swap[victim] = ctx.Rules.EvictedContent == EvictedContent.SwapOut ? ctx.Host.Frame(frame).Clone() : new PageContent();
-        ctx.Host.Scrub(frame);
+
+        // The frame keeps the victim's bytes while it is free: it is cleared when it is handed over (SwapIn).
         s.Pages[victim] = entry with { Frame = null };
         s.FreeFrames.Add(frame);
         r.Observe(new FrameReleased(frame, victim.Vm, victim.Page));
@@ -144,12 +145,29 @@ public static class Vmm
         var op = (ResolvingOp)s.Current!;
         var frame = s.FreeFrames.Min;
         s.FreeFrames.Remove(frame);
-        var content = s.Swap.Remove(op.Page, out var saved) ? saved : new PageContent();
-        ctx.Host.Load(frame, content);
+        PrepareFrame(s, ctx, frame, op.Page);
         s.Pages[op.Page] = s.Pages[op.Page] with { Frame = frame };
         s.Current = op with { Frame = frame };
-        r.Observe(new FrameAssigned(frame, op.Page.Vm, op.Page.Page, content.Clone()));
+        r.Observe(new FrameAssigned(frame, op.Page.Vm, op.Page.Page, ctx.Host.Frame(frame).Clone()));
         r.Send(Role.Iommu, new MapPage(op.Page.Vm, op.Page.Page, frame, s.NextToken++));
+    }
+
+    /// <summary>
+    /// What the frame holds when the page gets it: the page's saved content when it comes back from swap (which
+    /// overwrites the whole frame), otherwise zeros, so no byte of the frame's previous owner reaches the page.
+    /// </summary>
+    private static void PrepareFrame(VmmState s, ProtocolContext ctx, int frame, GuestPage page)
+    {
+        if (s.Swap.Remove(page, out var saved))
+        {
+            ctx.Host.Load(frame, saved);
+            return;
+        }
+
+        if (ctx.Rules.ReusedFrameContent == ReusedFrameContent.ZeroFill)
+        {
+            ctx.Host.ZeroFill(frame);
+        }
     }
 
     private static void OnMapped(VmmState s, ProtocolContext ctx, StepResult r)

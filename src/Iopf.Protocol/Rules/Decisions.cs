@@ -168,11 +168,25 @@ public enum ResidentPageFault
 /// <summary>VMM: what an evicted page's content becomes.</summary>
 public enum EvictedContent
 {
-    /// <summary>Saved to the backing store (swap) before the frame is scrubbed.</summary>
+    /// <summary>Saved to the backing store (swap) before the frame is released.</summary>
     SwapOut,
 
     /// <summary>Discarded: the page comes back empty.</summary>
     Discard,
+}
+
+/// <summary>
+/// VMM: what a released frame holds when it is handed to a page that has no saved content (a page never
+/// swapped out). A frame is released with the bytes its last page left in it; only the hand-over decides
+/// whether the next owner sees them.
+/// </summary>
+public enum ReusedFrameContent
+{
+    /// <summary>Zero-fill it first (as Linux hands out a page asked for with __GFP_ZERO: clear_highpage in prep_new_page): the new page reads as never written.</summary>
+    ZeroFill,
+
+    /// <summary>Hand it over as it is: the new page, possibly another VM's, holds the previous owner's bytes.</summary>
+    HandOverUnscrubbed,
 }
 
 /// <summary>VMM: how many times the payload is copied from the fault buffer into the guest page.</summary>

@@ -41,6 +41,8 @@ public sealed record ProtocolRules
 
     public EvictedContent EvictedContent { get; init; }
 
+    public ReusedFrameContent ReusedFrameContent { get; init; }
+
     public PayloadCopies PayloadCopies { get; init; }
 
     public UnbackedFault UnbackedFault { get; init; }
@@ -70,6 +72,7 @@ public sealed record ProtocolRules
         ResolvedPagePinning c => this with { ResolvedPagePinning = c },
         ResidentPageFault c => this with { ResidentPageFault = c },
         EvictedContent c => this with { EvictedContent = c },
+        ReusedFrameContent c => this with { ReusedFrameContent = c },
         PayloadCopies c => this with { PayloadCopies = c },
         UnbackedFault c => this with { UnbackedFault = c },
         FailedCompletion c => this with { FailedCompletion = c },

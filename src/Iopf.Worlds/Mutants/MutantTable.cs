@@ -65,7 +65,7 @@ public sealed partial record Mutant
             Choice: CompletionPublication.DoorbellBeforeCopy,
             Source: "illustrative: completing a request before its data was consumed (a use-after-free of the buffer)",
             World: "SingleFault",
-            Property: "FaultBufferSafety",
+            Property: "FaultBufferHeldUntilCopied",
             Exhaustive: new("SamePageUnderPressure", Safety, 16),
             Witness: true),
         new(
@@ -74,7 +74,7 @@ public sealed partial record Mutant
             Choice: CompletionPublication.BeforeCopy,
             Source: "found by this model while writing the driver (see Driver.OnCopyDone); illustrative of publishing a descriptor before the work it reports is done",
             World: "FaultBurst",
-            Property: "FaultBufferSafety",
+            Property: "FaultBufferHeldUntilCopied",
             Exhaustive: new("SamePageUnderPressure", Safety, 22)),
         new(
             Name: "RingFullOffByOne",
@@ -82,7 +82,7 @@ public sealed partial record Mutant
             Choice: RingFullCheck.OffByOne,
             Source: "illustrative: the classic ring-buffer full/empty off-by-one",
             World: "QueueFullAndWrap",
-            Property: "FaultBufferSafety",
+            Property: "FaultBufferHeldUntilCopied",
             Exhaustive: new("RingsAtWrap", Safety, 12)),
         new(
             Name: "WrongVmInDescriptor",
@@ -107,7 +107,7 @@ public sealed partial record Mutant
             Choice: FaultDescriptorOrder.FaultFirst,
             Source: "illustrative: publishing a queue entry before the data it refers to (a missing write barrier before a producer-index update)",
             World: "SingleFault",
-            Property: "FaultBufferSafety",
+            Property: "FaultBufferHeldUntilCopied",
             Exhaustive: new("TwoVmsSharedBuffers", Safety, 5)),
         new(
             Name: "NoPinDuringResolution",
@@ -141,6 +141,15 @@ public sealed partial record Mutant
             World: "AtcInvalidationRacesCompletion",
             Property: "NoPayloadLost",
             Exhaustive: new("SamePageUnderPressure", Safety, 26)),
+        new(
+            Name: "HandOverUnscrubbedFrame",
+            Description: "VMM: hands a released frame to a page with nothing to load without zero-filling it, so the page (here another VM's) holds the previous owner's bytes.",
+            Choice: ReusedFrameContent.HandOverUnscrubbed,
+            Source: "ACRN hypervisor pull request #1826 \"HV: clear memory region used by UOS before it exit\" (issue #1825): a destroyed VM's memory, reclaimed and re-allocated to a new VM, leaked its data to it; later issue #6061 \"Clear user VM's memory before allocation\" clears it at hand-over, as Linux's page allocator does for __GFP_ZERO (clear_highpage in prep_new_page)",
+            World: "TwoVmsUnderPressure",
+            Property: "NoCrossVmDataLeak",
+            Exhaustive: new("TwoVmsUnderPressure", Safety, 17),
+            Witness: true),
         new(
             Name: "UnmapAckedBeforeAtcInvalidated",
             Description: "IOMMU: sends the device-TLB invalidation but acknowledges the unmap before the device confirmed it, so the frame is reused while a stale ATC entry still reaches it.",
@@ -179,7 +188,7 @@ public sealed partial record Mutant
             Choice: UnbackedFault.AnswerSuccess,
             Source: "spec: PCIe PRI Page Request Group Response code Invalid Request, for pages that will never be made accessible; Linux drivers/iommu/iommu-sva.c iommu_sva_handle_mm() starts from IOMMU_PAGE_RESP_INVALID and answers Success only after vma_lookup() found the address and handle_mm_fault() succeeded",
             World: "StrayDmaBeyondGuestMemory",
-            Property: "FaultBufferSafety",
+            Property: "FaultBufferHeldUntilCopied",
             Exhaustive: new("StrayDmaBeyondGuestMemory", Safety, 22)),
         new(
             Name: "FailedCompletionTreatedAsSuccess",
@@ -187,7 +196,7 @@ public sealed partial record Mutant
             Choice: FailedCompletion.TreatAsSuccess,
             Source: "spec: PCIe PRI, a Function that receives Invalid Request for a page request must not retry it and handles the access as failed (ATS then answers the untranslated request as an Unsupported Request); the same class as the completion-status checks of drivers/iommu/io-pgfault.c iopf_handler()",
             World: "StrayDmaBeyondGuestMemory",
-            Property: "FaultBufferSafety",
+            Property: "FaultBufferHeldUntilCopied",
             Exhaustive: new("StrayDmaBeyondGuestMemory", Safety, 22)),
         new(
             Name: "CompletionNamesWrongFault",

@@ -56,7 +56,7 @@ public class MonitorWitnessTests
     [Fact]
     public void The_same_seed_finds_the_same_schedule()
     {
-        var witness = Mutant.WitnessFor("FaultBufferSafety");
+        var witness = Mutant.WitnessFor("FaultBufferHeldUntilCopied");
         var first = Explorer.Explore(witness.Broken(), Budget);
         var second = Explorer.Explore(witness.Broken(), Budget);
         Assert.Equal(first.IterationsRun, second.IterationsRun);

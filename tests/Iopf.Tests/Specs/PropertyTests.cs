@@ -119,16 +119,80 @@ public class PropertyTests
     }
 
     [Fact]
-    public void FaultBufferSafety_catches_early_free_reuse_overflow_and_order()
+    public void FaultBufferHeldUntilCopied_catches_early_free_reuse_overflow_and_order()
     {
-        Assert.Contains("freed before P0", Feed(new FaultBufferSafetyProperty(), new FaultBufferStored(0, 0), new FaultBufferFreed(0, false)));
-        Assert.Contains("reused for P1", Feed(new FaultBufferSafetyProperty(), new FaultBufferStored(0, 0), new FaultBufferStored(0, 1)));
-        Assert.Contains("instead of P0", Feed(new FaultBufferSafetyProperty(), new FaultBufferStored(0, 0), new FaultBufferCopied(0, 1)));
-        Assert.Contains("overflowed", Feed(new FaultBufferSafetyProperty(), new QueueWrite("IopfQueue", 3, 2)));
-        Assert.Contains("silently lost", Feed(new FaultBufferSafetyProperty(), new QueuePushRefused("IopfQueue")));
-        Assert.Contains("before its buffer-location", Feed(new FaultBufferSafetyProperty(), new LocationMissing(0, "empty")));
-        Assert.Contains("freed twice", Feed(new FaultBufferSafetyProperty(), new FaultBufferFreed(0, true)));
-        Assert.Null(Feed(new FaultBufferSafetyProperty(), new FaultBufferStored(0, 0), new FaultBufferCopied(0, 0), new FaultBufferFreed(0, false), new FaultBufferStored(0, 1)));
+        Assert.Equal("fault buffer 0 freed before P0 was copied out of it", Feed(new FaultBufferHeldUntilCopiedProperty(), new FaultBufferStored(0, 0), new FaultBufferFreed(0)));
+        Assert.Equal("fault buffer 0 reused for P1 while P0 was not yet copied out", Feed(new FaultBufferHeldUntilCopiedProperty(), new FaultBufferStored(0, 0), new FaultBufferStored(0, 1)));
+        Assert.Equal("copy out of fault buffer 0 found P1 instead of P0", Feed(new FaultBufferHeldUntilCopiedProperty(), new FaultBufferStored(0, 0), new FaultBufferCopied(0, 1)));
+        Assert.Contains("overflowed", Feed(new FaultBufferHeldUntilCopiedProperty(), new QueueWrite("IopfQueue", 3, 2)));
+        Assert.Contains("silently lost", Feed(new FaultBufferHeldUntilCopiedProperty(), new QueuePushRefused("IopfQueue")));
+        Assert.Contains("before its buffer-location", Feed(new FaultBufferHeldUntilCopiedProperty(), new LocationMissing(0, "empty")));
+        Assert.Null(Feed(new FaultBufferHeldUntilCopiedProperty(), new FaultBufferStored(0, 0), new FaultBufferCopied(0, 0), new FaultBufferFreed(0), new FaultBufferStored(0, 1)));
+    }
+
+    [Fact]
+    public void FaultBufferHeldUntilCopied_concludes_a_double_free_from_neutral_facts()
+    {
+        // Stored, copied, freed: right. The same free again, with nothing stored in between, is the second.
+        Assert.Equal(
+            "fault buffer 1 freed twice (nothing was stored in it since it was last freed)",
+            Feed(new FaultBufferHeldUntilCopiedProperty(), new FaultBufferStored(1, 4), new FaultBufferCopied(1, 4), new FaultBufferFreed(1), new FaultBufferFreed(1)));
+
+        // A store in between makes the next free a new one (and it is judged as such: its payload was not copied).
+        Assert.Equal(
+            "fault buffer 1 freed before P5 was copied out of it",
+            Feed(new FaultBufferHeldUntilCopiedProperty(), new FaultBufferStored(1, 4), new FaultBufferCopied(1, 4), new FaultBufferFreed(1), new FaultBufferStored(1, 5), new FaultBufferFreed(1)));
+
+        // Freeing one buffer says nothing about another.
+        Assert.Null(Feed(new FaultBufferHeldUntilCopiedProperty(), new FaultBufferStored(0, 4), new FaultBufferStored(1, 5), new FaultBufferCopied(0, 4), new FaultBufferFreed(0), new FaultBufferCopied(1, 5), new FaultBufferFreed(1)));
+    }
+
+    [Fact]
+    public void FaultBufferHeldUntilCopied_lets_a_rejected_payloads_buffer_be_freed_uncopied()
+    {
+        var stray = new Payload(2, 0, 2 * 4096, 64);
+        Assert.Null(Feed(new FaultBufferHeldUntilCopiedProperty(), new FaultBufferStored(0, 2), new PayloadRejected(stray, "answered InvalidRequest"), new FaultBufferFreed(0)));
+    }
+
+    [Fact]
+    public void NoCrossVmDataLeak_catches_a_frame_handed_over_with_another_vms_bytes()
+    {
+        var dirty = new PageContent();
+        dirty.Write(0x40, 1);
+
+        // P1 was written for vm1; the frame that held it is handed to vm0's page without being cleared.
+        Assert.Equal(
+            "vm0:gpfn0 was handed host frame 2 holding P1 at +0x40, written for vm1 (the frame was not cleared)",
+            Feed(new NoCrossVmDataLeakProperty(), new GuestWrite(1, 0x40, 2, 1, 64, WritePath.Dma), new FrameReleased(2, 1, 0), new FrameAssigned(2, 0, 0, dirty)));
+
+        // The same bytes handed back to their own VM (a page swapped in) are no leak, nor is a cleared frame.
+        Assert.Null(Feed(new NoCrossVmDataLeakProperty(), new GuestWrite(1, 0x40, 2, 1, 64, WritePath.Dma), new FrameAssigned(3, 1, 0, dirty)));
+        Assert.Null(Feed(new NoCrossVmDataLeakProperty(), new GuestWrite(1, 0x40, 2, 1, 64, WritePath.Dma), new FrameAssigned(2, 0, 0, new PageContent())));
+    }
+
+    [Fact]
+    public void NoCrossVmDataLeak_judges_whom_the_bytes_were_written_for_not_the_page_they_sit_at()
+    {
+        var held = new PageContent();
+        held.Write(0, 7);
+
+        // P7 written for vm0 (its page 1) and handed to vm0's page 0: the same VM's bytes, so no cross-VM leak.
+        Assert.Null(Feed(new NoCrossVmDataLeakProperty(), new GuestWrite(0, 0x1000, 0, 7, 64, WritePath.Copy), new FrameAssigned(0, 0, 0, held)));
+
+        // Bytes of a payload the property never saw written carry no owner it could judge.
+        Assert.Null(Feed(new NoCrossVmDataLeakProperty(), new FrameAssigned(0, 1, 0, held)));
+    }
+
+    [Fact]
+    public void NoCrossVmDataLeak_keeps_its_history_apart_in_a_clone()
+    {
+        var p = new NoCrossVmDataLeakProperty();
+        var copy = p.Clone();
+        Feed(p, new GuestWrite(1, 0, 0, 3, 64, WritePath.Dma));
+        var dirty = new PageContent();
+        dirty.Write(0, 3);
+        Assert.Null(copy.Observe(new FrameAssigned(0, 0, 0, dirty)));
+        Assert.NotNull(p.Observe(new FrameAssigned(0, 0, 0, dirty)));
     }
 
     [Fact]

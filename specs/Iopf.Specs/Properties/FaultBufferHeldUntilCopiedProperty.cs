@@ -4,15 +4,17 @@ using Iopf.Protocol.Observations;
 namespace Iopf.Specs.Properties;
 
 /// <summary>
-/// Buffer safety: a fault buffer is never reused or freed before its payload was copied out, a copy finds
-/// the payload it was meant for, descriptors are published in dependency order (location before fault,
-/// claim 12), and no ring overflows or refuses a descriptor silently.
+/// A fault buffer is held until its payload is copied out: it is never reused or freed before the copy (or
+/// before its payload was rejected explicitly), never freed twice, and a copy finds the payload it was meant
+/// for. It judges neutral facts (stored, copied, freed): a double free is concluded here from the history, not
+/// reported by the pool. The ring cases (overflow, a refused push, a fault visible before its location) are
+/// still here until they move to a ring property of their own.
 /// </summary>
-public sealed class FaultBufferSafetyProperty : IProperty
+public sealed class FaultBufferHeldUntilCopiedProperty : IProperty
 {
     private SortedDictionary<int, (int PayloadId, bool Copied)> held = [];
 
-    public string Name => "FaultBufferSafety";
+    public string Name => "FaultBufferHeldUntilCopied";
 
     /// <summary>The observation types this property reads; the monitors are shown only these.</summary>
     // One set for every copy: checkers are cloned at every explored state, and building a set per clone is costly.
@@ -56,12 +58,14 @@ public sealed class FaultBufferSafetyProperty : IProperty
 
                 return null;
             case FaultBufferFreed freed:
-                if (freed.DoubleFree)
+                // Every buffer is stored into as it is allocated, so one that holds nothing here has been freed
+                // since its last store: this free is the second.
+                if (!held.Remove(freed.Buffer, out var was))
                 {
-                    return $"fault buffer {freed.Buffer} freed twice";
+                    return $"fault buffer {freed.Buffer} freed twice (nothing was stored in it since it was last freed)";
                 }
 
-                if (held.Remove(freed.Buffer, out var was) && !was.Copied)
+                if (!was.Copied)
                 {
                     return $"fault buffer {freed.Buffer} freed before P{was.PayloadId} was copied out of it";
                 }
@@ -89,5 +93,5 @@ public sealed class FaultBufferSafetyProperty : IProperty
         }
     }
 
-    public IProperty Clone() => new FaultBufferSafetyProperty { held = new(held) };
+    public IProperty Clone() => new FaultBufferHeldUntilCopiedProperty { held = new(held) };
 }
