@@ -130,7 +130,7 @@ public class WorldReaderTests
         { "payloads", """[ 7 ]""", "rig.json:12: payloads[0]: must be an object { ... }, not the number 7" },
         { "design", "\"Magic\"", "rig.json:3: design: unknown design 'Magic'; valid: Claimed, DropOnFault, SkipToNextBuffer, StallAndRetry, CompletionInterrupt" },
         { "design", "\"1\"", "rig.json:3: design: unknown design '1'; valid: Claimed, DropOnFault, SkipToNextBuffer, StallAndRetry, CompletionInterrupt" },
-        { "colour", "1", "rig.json:3: colour: unknown key; valid here: $schema, completionQueueCapacity, description, design, exhaustive, faultBufferQueueCapacity, faultBuffers, hostFrames, initiallyResident, iopfQueueCapacity, pagesPerVm, payloads, pressurePerVm, ringStartCounter, sampling, translationCompletions, vms" },
+        { "colour", "1", "rig.json:3: colour: unknown key; valid here: $schema, completionQueueCapacity, description, design, exhaustive, faultBufferQueueCapacity, faultBuffers, hostFrames, initiallyResident, interrupts, iopfQueueCapacity, pagesPerVm, payloads, pressurePerVm, ringStartCounter, sampling, translationCompletions, vms" },
         { "ringStartCounter", "4294967296", "rig.json:3: ringStartCounter: 4294967296 is not a whole number in 0..4294967295" },
         { "description", null, "rig.json:1: description: missing: say in one line what the world exercises" },
         { "description", "\"two\\nlines\"", "rig.json:2: description: must be one line of at most 400 characters" },
