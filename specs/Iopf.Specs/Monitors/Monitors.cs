@@ -15,6 +15,8 @@ public sealed class VmIsolation : PropertyMonitor<VmIsolationProperty>;
 
 public sealed class FaultBufferSafety : PropertyMonitor<FaultBufferSafetyProperty>;
 
+public sealed class RingsDeliverEveryDescriptorInOrder : PropertyMonitor<RingsDeliverEveryDescriptorInOrderProperty>;
+
 public sealed class CompletionAnswersOutstandingFault : PropertyMonitor<CompletionAnswersOutstandingFaultProperty>;
 
 /// <summary>
@@ -27,6 +29,7 @@ public static class MonitorSet
     [
         (typeof(VmIsolation), new VmIsolationProperty().Observes),
         (typeof(FaultBufferSafety), new FaultBufferSafetyProperty().Observes),
+        (typeof(RingsDeliverEveryDescriptorInOrder), new RingsDeliverEveryDescriptorInOrderProperty().Observes),
         (typeof(CompletionAnswersOutstandingFault), new CompletionAnswersOutstandingFaultProperty().Observes),
         (typeof(NoDoubleCopy), new NoDoubleCopyProperty().Observes),
         (typeof(NoPayloadLost), new NoPayloadLostProperty().Observes),
@@ -65,6 +68,11 @@ public static class MonitorSet
             runtime.RegisterMonitor<FaultBufferSafety>();
         }
 
+        if (On(nameof(RingsDeliverEveryDescriptorInOrder)))
+        {
+            runtime.RegisterMonitor<RingsDeliverEveryDescriptorInOrder>();
+        }
+
         if (On(nameof(CompletionAnswersOutstandingFault)))
         {
             runtime.RegisterMonitor<CompletionAnswersOutstandingFault>();
@@ -99,6 +107,7 @@ public static class MonitorSet
     {
         [typeof(VmIsolation)] = (r, e) => r.Monitor<VmIsolation>(e),
         [typeof(FaultBufferSafety)] = (r, e) => r.Monitor<FaultBufferSafety>(e),
+        [typeof(RingsDeliverEveryDescriptorInOrder)] = (r, e) => r.Monitor<RingsDeliverEveryDescriptorInOrder>(e),
         [typeof(CompletionAnswersOutstandingFault)] = (r, e) => r.Monitor<CompletionAnswersOutstandingFault>(e),
         [typeof(NoDoubleCopy)] = (r, e) => r.Monitor<NoDoubleCopy>(e),
         [typeof(NoPayloadLost)] = (r, e) => r.Monitor<NoPayloadLost>(e),

@@ -4,9 +4,8 @@ using Iopf.Protocol.Observations;
 namespace Iopf.Specs.Properties;
 
 /// <summary>
-/// Buffer safety: a fault buffer is never reused or freed before its payload was copied out, a copy finds
-/// the payload it was meant for, descriptors are published in dependency order (location before fault,
-/// claim 12), and no ring overflows or refuses a descriptor silently.
+/// Buffer safety: a fault buffer is never reused or freed before its payload was copied out, and a copy finds
+/// the payload it was meant for.
 /// </summary>
 public sealed class FaultBufferSafetyProperty : IProperty
 {
@@ -16,7 +15,7 @@ public sealed class FaultBufferSafetyProperty : IProperty
 
     /// <summary>The observation types this property reads; the monitors are shown only these.</summary>
     // One set for every copy: checkers are cloned at every explored state, and building a set per clone is costly.
-    private static readonly IReadOnlySet<Type> ObservedTypes = new[] { typeof(FaultBufferStored), typeof(FaultBufferCopied), typeof(PayloadRejected), typeof(FaultBufferFreed), typeof(QueueWrite), typeof(QueuePushRefused), typeof(LocationMissing) }.ToFrozenSet();
+    private static readonly IReadOnlySet<Type> ObservedTypes = new[] { typeof(FaultBufferStored), typeof(FaultBufferCopied), typeof(PayloadRejected), typeof(FaultBufferFreed) }.ToFrozenSet();
 
     public IReadOnlySet<Type> Observes => ObservedTypes;
 
@@ -67,12 +66,6 @@ public sealed class FaultBufferSafetyProperty : IProperty
                 }
 
                 return null;
-            case QueueWrite write when write.CountAfter > write.Capacity:
-                return $"ring {write.Queue} overflowed: {write.CountAfter} entries in {write.Capacity} slots (oldest overwritten)";
-            case QueuePushRefused refused:
-                return $"ring {refused.Queue} refused a descriptor and nobody retried it (silently lost)";
-            case LocationMissing missing:
-                return $"fault #{missing.Sequence} was visible before its buffer-location descriptor: {missing.Detail}";
             default:
                 return null;
         }

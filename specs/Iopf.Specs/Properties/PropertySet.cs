@@ -1,6 +1,6 @@
 namespace Iopf.Specs.Properties;
 
-/// <summary>The properties of the README (no payload lost, no double copy, every fault completed, VM isolation, fault buffer safety, completions answer outstanding faults) that the model is checked against, in reporting order.</summary>
+/// <summary>The properties of the README (no payload lost, no double copy, every fault completed, VM isolation, fault buffer safety, rings deliver every descriptor in order, completions answer outstanding faults) that the model is checked against, in reporting order.</summary>
 public static class PropertySet
 {
     /// <summary>
@@ -11,6 +11,7 @@ public static class PropertySet
     [
         new VmIsolationProperty(),
         new FaultBufferSafetyProperty(),
+        new RingsDeliverEveryDescriptorInOrderProperty(),
         new CompletionAnswersOutstandingFaultProperty(),
         new NoDoubleCopyProperty(),
         new NoPayloadLostProperty(),

@@ -94,7 +94,7 @@ public static class Driver
 
     private static void TakeNext(DriverState s, ProtocolContext ctx, StepResult r)
     {
-        if (!ctx.Pinned.IopfQueue.TryPop(out var word))
+        if (!RingReader.Pop(ctx.Pinned.IopfQueue, r, out var word))
         {
             return;
         }
@@ -115,19 +115,13 @@ public static class Driver
 
         var buffer = fault.BufferIndex;
 
-        // Claim 12: a fault descriptor is only valid once the fault buffer queue holds its location descriptor.
-        if (!ctx.Pinned.FaultBufferQueue.TryPop(out var locationWord))
-        {
-            r.Observe(new LocationMissing(fault.Sequence, "the fault buffer queue is empty"));
-        }
-        else
+        // Claim 12: a fault descriptor is only valid once the fault buffer queue holds its location descriptor, so the
+        // driver reads it now; what it found is a fact for the specifications. It uses the location only when it
+        // names this fault, and otherwise falls back on the buffer index the fault descriptor carries.
+        if (RingReader.PopPromised(ctx.Pinned.FaultBufferQueue, r, out var locationWord))
         {
             var location = BufferLocationDescriptor.Decode(locationWord);
-            if (!location.Valid || location.Sequence != fault.Sequence)
-            {
-                r.Observe(new LocationMissing(fault.Sequence, $"the fault buffer queue head is sequence {location.Sequence}"));
-            }
-            else
+            if (location.Valid && location.Sequence == fault.Sequence)
             {
                 buffer = location.BufferIndex;
             }

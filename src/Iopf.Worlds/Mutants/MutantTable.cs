@@ -82,7 +82,7 @@ public sealed partial record Mutant
             Choice: RingFullCheck.OffByOne,
             Source: "illustrative: the classic ring-buffer full/empty off-by-one",
             World: "QueueFullAndWrap",
-            Property: "FaultBufferSafety",
+            Property: "RingsDeliverEveryDescriptorInOrder",
             Exhaustive: new("RingsAtWrap", Safety, 12)),
         new(
             Name: "WrongVmInDescriptor",
@@ -107,8 +107,9 @@ public sealed partial record Mutant
             Choice: FaultDescriptorOrder.FaultFirst,
             Source: "illustrative: publishing a queue entry before the data it refers to (a missing write barrier before a producer-index update)",
             World: "SingleFault",
-            Property: "FaultBufferSafety",
-            Exhaustive: new("TwoVmsSharedBuffers", Safety, 5)),
+            Property: "RingsDeliverEveryDescriptorInOrder",
+            Exhaustive: new("TwoVmsSharedBuffers", Safety, 5),
+            Witness: true),
         new(
             Name: "NoPinDuringResolution",
             Description: "VMM: does not pin the resolved page until the copy, so eviction can take it in between.",
