@@ -1,7 +1,6 @@
 using Iopf.Protocol.Configuration;
 using Iopf.Protocol.Descriptors;
 using Iopf.Protocol.Messages;
-using Iopf.Protocol.Observations;
 using Iopf.Protocol.Rules;
 
 namespace Iopf.Protocol.Parties;
