@@ -1,4 +1,6 @@
 using System.Collections.Frozen;
+using Iopf.Protocol.Descriptors;
+using Iopf.Protocol.Memory;
 using Iopf.Protocol.Observations;
 
 namespace Iopf.Specs.Properties;
@@ -8,13 +10,19 @@ namespace Iopf.Specs.Properties;
 /// at the index it was pushed at, unchanged, and in push order. Judged from the neutral facts of the rings (what
 /// was pushed at which index, what was read at which index): a push onto a slot whose descriptor was not yet read
 /// overwrites it, a push the ring refused as full is never delivered (no producer of the model offers it again),
-/// and a read of an index where nothing was published reads ahead of the producer.
+/// and a read of an index where nothing was published reads ahead of the producer. Across the two fault rings,
+/// the buffer location a driver reads right after a fault descriptor must be that fault's (claim 12: each fault's
+/// location is published, in the same order, before the fault), which the property reads from the descriptors' bits.
 /// </summary>
 public sealed class RingsDeliverEveryDescriptorInOrderProperty : IProperty
 {
     // Per ring, the descriptors pushed and not yet read, oldest first (a list, not a map keyed by index: the
     // free-running indices wrap at 2^32, and push order is what "in order" means).
     private SortedDictionary<string, List<(uint Index, UInt128 Descriptor)>> unread = new(StringComparer.Ordinal);
+
+    // The sequence of the fault descriptor read last, until its buffer location is read (in the same driver step, so
+    // it is empty again in every state a fault-buffer design stores; a page-request design reads no location).
+    private int? awaitingLocation;
 
     public string Name => "RingsDeliverEveryDescriptorInOrder";
 
@@ -78,7 +86,25 @@ public sealed class RingsDeliverEveryDescriptorInOrderProperty : IProperty
         }
 
         pending.RemoveAt(0);
-        return null;
+        return Pair(read.Queue, found);
+    }
+
+    private string? Pair(string queue, UInt128 descriptor)
+    {
+        switch (queue)
+        {
+            case PinnedMemory.IopfQueueName:
+                awaitingLocation = FaultDescriptor.Decode(descriptor).Sequence;
+                return null;
+            case PinnedMemory.FaultBufferQueueName when awaitingLocation is { } sequence:
+                awaitingLocation = null;
+                var location = BufferLocationDescriptor.Decode(descriptor);
+                return location.Valid && location.Sequence == sequence
+                    ? null
+                    : $"ring {queue}: the buffer location read with fault #{sequence} is {(location.Valid ? $"fault #{location.Sequence}'s" : "not valid")}";
+            default:
+                return null;
+        }
     }
 
     private List<(uint Index, UInt128 Descriptor)> Pending(string queue)
@@ -108,6 +134,7 @@ public sealed class RingsDeliverEveryDescriptorInOrderProperty : IProperty
         }
 
         writer.Write(string.Empty);
+        writer.Write(awaitingLocation ?? -1);
     }
 
     public IProperty Clone()
@@ -118,6 +145,6 @@ public sealed class RingsDeliverEveryDescriptorInOrderProperty : IProperty
             copy[queue] = [.. pending];
         }
 
-        return new RingsDeliverEveryDescriptorInOrderProperty { unread = copy };
+        return new RingsDeliverEveryDescriptorInOrderProperty { unread = copy, awaitingLocation = awaitingLocation };
     }
 }

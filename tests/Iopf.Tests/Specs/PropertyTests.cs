@@ -175,16 +175,36 @@ public class PropertyTests
     }
 
     [Fact]
+    public void RingsDeliverEveryDescriptorInOrder_checks_that_a_fault_is_read_with_its_own_buffer_location()
+    {
+        UInt128 Fault(int sequence) => new FaultDescriptor(true, true, false, 0, 0x100, sequence, 0, 64, 0).Encode();
+        UInt128 Location(int sequence) => new BufferLocationDescriptor(true, 0, sequence, 64, 0x10_0000).Encode();
+        QueuePush[] published = [Push("FaultBufferQueue", 0, Location(3)), Push("IopfQueue", 0, Fault(3)), Push("FaultBufferQueue", 1, Location(4)), Push("IopfQueue", 1, Fault(4))];
+
+        Assert.Null(Feed(
+            new RingsDeliverEveryDescriptorInOrderProperty(),
+            [.. published, Read("IopfQueue", 0, Fault(3)), Read("FaultBufferQueue", 0, Location(3)), Read("IopfQueue", 1, Fault(4)), Read("FaultBufferQueue", 1, Location(4))]));
+        Assert.Equal(
+            "ring FaultBufferQueue: the buffer location read with fault #4 is fault #3's",
+            Feed(
+                new RingsDeliverEveryDescriptorInOrderProperty(),
+                Push("FaultBufferQueue", 0, Location(3)),
+                Push("IopfQueue", 0, Fault(4)),
+                Read("IopfQueue", 0, Fault(4)),
+                Read("FaultBufferQueue", 0, Location(3))));
+    }
+
+    [Fact]
     public void RingsDeliverEveryDescriptorInOrder_encodes_a_drained_ring_like_one_never_used()
     {
         var used = new RingsDeliverEveryDescriptorInOrderProperty();
-        Feed(used, Push("IopfQueue", 0, 1), Read("IopfQueue", 0, 1));
+        Feed(used, Push("CompletionQueue", 0, 1), Read("CompletionQueue", 0, 1));
         Assert.Equal(Canonical(new RingsDeliverEveryDescriptorInOrderProperty()), Canonical(used));
 
         var copy = used.Clone();
-        Feed(used, Push("IopfQueue", 1, 2));
+        Feed(used, Push("CompletionQueue", 1, 2));
         Assert.NotEqual(Canonical(copy), Canonical(used));
-        Assert.Null(Feed(copy, Push("IopfQueue", 1, 3), Read("IopfQueue", 1, 3)));
+        Assert.Null(Feed(copy, Push("CompletionQueue", 1, 3), Read("CompletionQueue", 1, 3)));
     }
 
     private static QueuePush Push(string queue, uint index, UInt128 descriptor) => new(queue, index, 2, descriptor, RingFull: false);
