@@ -17,7 +17,7 @@ public static class WorldEncoder
     {
         [typeof(DeviceState)] = [nameof(DeviceState.NextPayload), nameof(DeviceState.Atc), nameof(DeviceState.AwaitingTranslation), nameof(DeviceState.Overtaken), nameof(DeviceState.RefreshesInFlight), nameof(DeviceState.StaleRefreshes), nameof(DeviceState.Stalled), nameof(DeviceState.Unpublished), nameof(DeviceState.Outstanding), nameof(DeviceState.Recalled), nameof(DeviceState.Relocations), nameof(DeviceState.NextSequence), nameof(DeviceState.LastFaultFunction)],
         [typeof(IommuState)] = [nameof(IommuState.Table), nameof(IommuState.InFlight)],
-        [typeof(DriverState)] = [nameof(DriverState.Current)],
+        [typeof(DriverState)] = [nameof(DriverState.Current), nameof(DriverState.KnownEntries), nameof(DriverState.InterruptOwed)],
         [typeof(VmmState)] = [nameof(VmmState.Pages), nameof(VmmState.Swap), nameof(VmmState.FreeFrames), nameof(VmmState.ReadyFrames), nameof(VmmState.Current), nameof(VmmState.Waiting), nameof(VmmState.ClockHand), nameof(VmmState.NextToken)],
         [typeof(LinkState)] = [],
         [typeof(GuestState)] = [nameof(GuestState.PressureLeft), nameof(GuestState.Vm)],
@@ -69,6 +69,7 @@ public static class WorldEncoder
         WriteRing(w, pinned.IopfQueue);
         WriteRing(w, pinned.FaultBufferQueue);
         WriteRing(w, pinned.CompletionQueue);
+        w.Write(pinned.IopfInterrupt.Pending);
     }
 
     // Counters, then every slot starting at the head (stale ones too: an unchecked consumer can read them).
@@ -138,6 +139,9 @@ public static class WorldEncoder
             w.Write(work.Buffer);
             MessageEncoder.WriteOptional(w, work.Frame);
         }
+
+        w.Write(s.KnownEntries);
+        w.Write(s.InterruptOwed);
     }
 
     public static void WriteVmm(CanonicalWriter w, VmmState s)

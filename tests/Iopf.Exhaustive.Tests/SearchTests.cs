@@ -40,11 +40,11 @@ public class SearchTests
         var violation = ExhaustiveExplorer.Explore(config).Violation!;
         var lines = CounterexampleRenderer.Lines(violation);
 
-        Assert.StartsWith("FaultBufferHeldUntilCopied violated (Safety): fault #0 was visible before its buffer-location descriptor", lines[0]);
+        Assert.Equal("RingsDeliverEveryDescriptorInOrder violated (Safety): ring FaultBufferQueue: the consumer expected a descriptor at index 0 and none was published there", lines[0]);
         Assert.Equal("shortest path, 5 steps:", lines[1]);
         Assert.Equal("1. Device takes IssueNextDma { }", lines[2]);
         Assert.Contains(lines, l => l.StartsWith("5. Driver takes FaultInterrupt", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("   observed LocationMissing", StringComparison.Ordinal));
+        Assert.Contains("   observed DescriptorRead { Queue = FaultBufferQueue, Index = 0, Descriptor = none }", lines);
     }
 
     [Fact]

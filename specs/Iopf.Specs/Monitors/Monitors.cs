@@ -17,6 +17,8 @@ public sealed class NoCrossVmDataLeak : PropertyMonitor<NoCrossVmDataLeakPropert
 
 public sealed class FaultBufferHeldUntilCopied : PropertyMonitor<FaultBufferHeldUntilCopiedProperty>;
 
+public sealed class RingsDeliverEveryDescriptorInOrder : PropertyMonitor<RingsDeliverEveryDescriptorInOrderProperty>;
+
 public sealed class CompletionAnswersOutstandingFault : PropertyMonitor<CompletionAnswersOutstandingFaultProperty>;
 
 /// <summary>
@@ -30,6 +32,7 @@ public static class MonitorSet
         (typeof(VmIsolation), new VmIsolationProperty().Observes),
         (typeof(NoCrossVmDataLeak), new NoCrossVmDataLeakProperty().Observes),
         (typeof(FaultBufferHeldUntilCopied), new FaultBufferHeldUntilCopiedProperty().Observes),
+        (typeof(RingsDeliverEveryDescriptorInOrder), new RingsDeliverEveryDescriptorInOrderProperty().Observes),
         (typeof(CompletionAnswersOutstandingFault), new CompletionAnswersOutstandingFaultProperty().Observes),
         (typeof(NoDoubleCopy), new NoDoubleCopyProperty().Observes),
         (typeof(NoPayloadLost), new NoPayloadLostProperty().Observes),
@@ -73,6 +76,11 @@ public static class MonitorSet
             runtime.RegisterMonitor<FaultBufferHeldUntilCopied>();
         }
 
+        if (On(nameof(RingsDeliverEveryDescriptorInOrder)))
+        {
+            runtime.RegisterMonitor<RingsDeliverEveryDescriptorInOrder>();
+        }
+
         if (On(nameof(CompletionAnswersOutstandingFault)))
         {
             runtime.RegisterMonitor<CompletionAnswersOutstandingFault>();
@@ -108,6 +116,7 @@ public static class MonitorSet
         [typeof(VmIsolation)] = (r, e) => r.Monitor<VmIsolation>(e),
         [typeof(NoCrossVmDataLeak)] = (r, e) => r.Monitor<NoCrossVmDataLeak>(e),
         [typeof(FaultBufferHeldUntilCopied)] = (r, e) => r.Monitor<FaultBufferHeldUntilCopied>(e),
+        [typeof(RingsDeliverEveryDescriptorInOrder)] = (r, e) => r.Monitor<RingsDeliverEveryDescriptorInOrder>(e),
         [typeof(CompletionAnswersOutstandingFault)] = (r, e) => r.Monitor<CompletionAnswersOutstandingFault>(e),
         [typeof(NoDoubleCopy)] = (r, e) => r.Monitor<NoDoubleCopy>(e),
         [typeof(NoPayloadLost)] = (r, e) => r.Monitor<NoPayloadLost>(e),

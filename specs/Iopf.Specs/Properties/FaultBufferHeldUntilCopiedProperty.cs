@@ -7,8 +7,7 @@ namespace Iopf.Specs.Properties;
 /// A fault buffer is held until its payload is copied out: it is never reused or freed before the copy (or
 /// before its payload was rejected explicitly), never freed twice, and a copy finds the payload it was meant
 /// for. It judges neutral facts (stored, copied, freed): a double free is concluded here from the history, not
-/// reported by the pool. The ring cases (overflow, a refused push, a fault visible before its location) are
-/// still here until they move to a ring property of their own.
+/// reported by the pool. The rings are judged by RingsDeliverEveryDescriptorInOrder.
 /// </summary>
 public sealed class FaultBufferHeldUntilCopiedProperty : IProperty
 {
@@ -18,7 +17,7 @@ public sealed class FaultBufferHeldUntilCopiedProperty : IProperty
 
     /// <summary>The observation types this property reads; the monitors are shown only these.</summary>
     // One set for every copy: checkers are cloned at every explored state, and building a set per clone is costly.
-    private static readonly IReadOnlySet<Type> ObservedTypes = new[] { typeof(FaultBufferStored), typeof(FaultBufferCopied), typeof(PayloadRejected), typeof(FaultBufferFreed), typeof(QueueWrite), typeof(QueuePushRefused), typeof(LocationMissing) }.ToFrozenSet();
+    private static readonly IReadOnlySet<Type> ObservedTypes = new[] { typeof(FaultBufferStored), typeof(FaultBufferCopied), typeof(PayloadRejected), typeof(FaultBufferFreed) }.ToFrozenSet();
 
     public IReadOnlySet<Type> Observes => ObservedTypes;
 
@@ -71,12 +70,6 @@ public sealed class FaultBufferHeldUntilCopiedProperty : IProperty
                 }
 
                 return null;
-            case QueueWrite write when write.CountAfter > write.Capacity:
-                return $"ring {write.Queue} overflowed: {write.CountAfter} entries in {write.Capacity} slots (oldest overwritten)";
-            case QueuePushRefused refused:
-                return $"ring {refused.Queue} refused a descriptor and nobody retried it (silently lost)";
-            case LocationMissing missing:
-                return $"fault #{missing.Sequence} was visible before its buffer-location descriptor: {missing.Detail}";
             default:
                 return null;
         }

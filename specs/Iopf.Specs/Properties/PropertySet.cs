@@ -1,6 +1,6 @@
 namespace Iopf.Specs.Properties;
 
-/// <summary>The properties of the README (no payload lost, no double copy, every fault completed, VM isolation, no cross-VM data leak, a fault buffer held until copied, completions answer outstanding faults) that the model is checked against, in reporting order.</summary>
+/// <summary>The properties of the README (no payload lost, no double copy, every fault completed, VM isolation, no cross-VM data leak, a fault buffer held until copied, rings deliver every descriptor in order, completions answer outstanding faults) that the model is checked against, in reporting order.</summary>
 public static class PropertySet
 {
     /// <summary>
@@ -12,6 +12,7 @@ public static class PropertySet
         new VmIsolationProperty(),
         new NoCrossVmDataLeakProperty(),
         new FaultBufferHeldUntilCopiedProperty(),
+        new RingsDeliverEveryDescriptorInOrderProperty(),
         new CompletionAnswersOutstandingFaultProperty(),
         new NoDoubleCopyProperty(),
         new NoPayloadLostProperty(),

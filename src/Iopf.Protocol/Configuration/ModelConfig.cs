@@ -58,6 +58,9 @@ public sealed record ModelConfig
     /// <summary>Whether translation completions may overtake each other and be overtaken by invalidations (PCIe) or not.</summary>
     public TranslationCompletionOrder TranslationCompletions { get; init; }
 
+    /// <summary>Whether the IO page fault queue's interrupt is a level (asserted while non-empty) or an edge (once per empty-to-non-empty).</summary>
+    public InterruptTrigger Interrupts { get; init; }
+
     /// <summary>
     /// How many ways the IOMMU may pick which of its completions in flight leaves next: enough to pick any one
     /// (a DMA per payload awaiting its answer, plus an ATC refresh per held fault buffer), taken modulo how many

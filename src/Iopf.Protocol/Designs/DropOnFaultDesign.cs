@@ -20,6 +20,7 @@ public sealed class DropOnFaultDesign : FaultPathDesign
     {
         "EveryFaultCompleted" or "CompletionAnswersOutstandingFault" => "no fault is reported: the DMA is aborted",
         "FaultBufferHeldUntilCopied" => "no fault buffers and no fault rings",
+        "RingsDeliverEveryDescriptorInOrder" => "no descriptor rings: the DMA is aborted",
         _ => null,
     };
 }

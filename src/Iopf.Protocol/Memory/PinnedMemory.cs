@@ -1,11 +1,13 @@
 using Iopf.Protocol.Configuration;
+using Iopf.Protocol.Parties;
 using Iopf.Protocol.Queues;
 using Iopf.Protocol.Rules;
 
 namespace Iopf.Protocol.Memory;
 
 /// <summary>
-/// The pinned memory the device and the driver share: the fault buffers and the three rings.
+/// The pinned memory the device and the driver share: the fault buffers, the three rings and the IO page fault
+/// queue's interrupt line.
 /// Pinned, so neither party can fault on it.
 /// </summary>
 public sealed class PinnedMemory
@@ -25,6 +27,8 @@ public sealed class PinnedMemory
         {
             ring.StartAt(config.RingStartCounter);
         }
+
+        IopfInterrupt = new InterruptLine(config.Interrupts);
     }
 
     private PinnedMemory(PinnedMemory other)
@@ -33,6 +37,7 @@ public sealed class PinnedMemory
         IopfQueue = other.IopfQueue.Clone();
         FaultBufferQueue = other.FaultBufferQueue.Clone();
         CompletionQueue = other.CompletionQueue.Clone();
+        IopfInterrupt = other.IopfInterrupt.Clone();
     }
 
     public FaultBufferPool Buffers { get; }
@@ -42,6 +47,9 @@ public sealed class PinnedMemory
     public RingQueue FaultBufferQueue { get; }
 
     public RingQueue CompletionQueue { get; }
+
+    /// <summary>The interrupt the device raises when it publishes a fault descriptor.</summary>
+    public InterruptLine IopfInterrupt { get; }
 
     public PinnedMemory Clone() => new(this);
 }

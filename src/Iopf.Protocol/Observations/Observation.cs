@@ -33,14 +33,29 @@ public sealed record FaultBufferCopied(int Buffer, int? PayloadId) : Observation
 /// <summary>The device returned fault buffer Buffer to the pool (whether that was right is the properties' to judge).</summary>
 public sealed record FaultBufferFreed(int Buffer) : Observation;
 
-/// <summary>A descriptor was pushed to ring Queue, leaving CountAfter entries of Capacity.</summary>
-public sealed record QueueWrite(string Queue, int CountAfter, int Capacity) : Observation;
+/// <summary>
+/// A producer pushed Descriptor onto ring Queue at its producer index Index (free-running; the slot is Index mod
+/// Capacity). RingFull: the ring's own full check refused it, so nothing was written and the index did not move.
+/// What was written where, not whether that was right: the specifications judge.
+/// </summary>
+public sealed record QueuePush(string Queue, uint Index, int Capacity, UInt128 Descriptor, bool RingFull) : Observation
+{
+    public override string ToString() =>
+        $"QueuePush {{ Queue = {Queue}, Index = {Index}, Capacity = {Capacity}, Descriptor = 0x{Descriptor:x32}, RingFull = {RingFull} }}";
+}
+
+/// <summary>
+/// A consumer read ring Queue at its consumer index Index and found Descriptor there, or nothing (null): the
+/// producer index had not passed Index, though the consumer was told a descriptor was published there.
+/// </summary>
+public sealed record DescriptorRead(string Queue, uint Index, UInt128? Descriptor) : Observation
+{
+    public override string ToString() =>
+        $"DescriptorRead {{ Queue = {Queue}, Index = {Index}, Descriptor = {(Descriptor is { } d ? $"0x{d:x32}" : "none")} }}";
+}
 
 /// <summary>A fault descriptor became visible in the IO page fault queue.</summary>
 public sealed record FaultRaised(int Sequence, int Vm, ulong Gpa, int Buffer) : Observation;
-
-/// <summary>The driver found a fault descriptor whose buffer-location descriptor was not (yet) in the fault buffer queue.</summary>
-public sealed record LocationMissing(int Sequence, string Detail) : Observation;
 
 /// <summary>The device consumed the completion of fault Sequence: it has been notified.</summary>
 public sealed record FaultNotified(int Sequence) : Observation;
@@ -50,9 +65,6 @@ public sealed record FrameAssigned(int Frame, int Vm, ulong Page, PageContent Co
 
 /// <summary>The VMM took host frame Frame back from a guest page (after unmap and invalidation).</summary>
 public sealed record FrameReleased(int Frame, int Vm, ulong Page) : Observation;
-
-/// <summary>A push onto ring Queue was refused because it was full: the descriptor did not get through.</summary>
-public sealed record QueuePushRefused(string Queue) : Observation;
 
 /// <summary>VM Vm owns guest pages 0..Pages-1 (a fact of the initial memory map): a GPA beyond them has no backing.</summary>
 public sealed record GuestMemory(int Vm, int Pages) : Observation;

@@ -231,7 +231,7 @@ public static partial class Device
     /// <summary>Completion (claim 4, 16): free each completed fault's buffer, then the design says what follows.</summary>
     private static void OnDoorbell(DeviceState s, ProtocolContext ctx, StepResult r)
     {
-        while (ctx.Pinned.CompletionQueue.TryPop(out var word))
+        while (RingReader.Pop(ctx.Pinned.CompletionQueue, r, out var word))
         {
             var completion = CompletionDescriptor.Decode(word);
             r.Observe(new CompletionConsumed(completion.Sequence, completion.FunctionId, completion.BufferIndex, completion.Status));

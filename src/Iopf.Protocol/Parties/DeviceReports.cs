@@ -90,7 +90,10 @@ public static partial class Device
         if (RingWriter.Push(ctx.Pinned.IopfQueue, descriptor.Encode(), r))
         {
             r.Observe(new FaultRaised(f.Sequence, p.Vm, p.Gpa, f.Buffer));
-            r.Send(Role.Driver, new FaultInterrupt());
+            if (ctx.Pinned.IopfInterrupt.Raise(ctx.Pinned.IopfQueue))
+            {
+                r.Send(Role.Driver, new FaultInterrupt());
+            }
         }
     }
 

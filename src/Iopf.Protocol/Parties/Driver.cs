@@ -1,7 +1,6 @@
 using Iopf.Protocol.Configuration;
 using Iopf.Protocol.Descriptors;
 using Iopf.Protocol.Messages;
-using Iopf.Protocol.Observations;
 using Iopf.Protocol.Rules;
 
 namespace Iopf.Protocol.Parties;
@@ -9,7 +8,8 @@ namespace Iopf.Protocol.Parties;
 /// <summary>
 /// The driver's steps (claims 4, 12, 25): read a fault descriptor and its buffer location, ask the VMM to
 /// resolve the fault, have the VMM copy the payload, then write the completion and notify the device.
-/// Faults are handled one at a time in queue order, which keeps the copies of one page in issue order.
+/// Faults are handled one at a time in queue order, which keeps the copies of one page in issue order; after each
+/// one the driver re-reads the producer index before it goes idle (<see cref="QueueDrain"/>).
 /// </summary>
 public static class Driver
 {
@@ -18,11 +18,7 @@ public static class Driver
         switch (message)
         {
             case FaultInterrupt:
-                if (s.Current is null)
-                {
-                    TakeNext(s, ctx, r);
-                }
-
+                OnInterrupt(s, ctx, r);
                 break;
             case PageReady ready:
                 OnPageReady(s, ctx, ready, r);
@@ -38,11 +34,73 @@ public static class Driver
         }
     }
 
+    private static void OnInterrupt(DriverState s, ProtocolContext ctx, StepResult r)
+    {
+        // Only an edge line has state to clear; a level one is left untouched so its steps reach no shared memory.
+        if (ctx.Config.Interrupts == InterruptTrigger.Edge)
+        {
+            ctx.Pinned.IopfInterrupt.Take();
+        }
+
+        if (s.Current is null)
+        {
+            RunHandler(s, ctx, r);
+        }
+        else if (ctx.Rules.QueueDrain != QueueDrain.DrainAndReread)
+        {
+            // The correct driver needs no reminder: it re-reads the producer index when the fault in hand is done.
+            s.InterruptOwed = true;
+        }
+    }
+
+    /// <summary>One run of the interrupt handler: read the producer index, then take the first fault.</summary>
+    private static void RunHandler(DriverState s, ProtocolContext ctx, StepResult r)
+    {
+        if (ctx.Rules.QueueDrain == QueueDrain.DrainWithoutReread)
+        {
+            s.KnownEntries = ctx.Pinned.IopfQueue.Count;
+        }
+
+        TakeNext(s, ctx, r);
+    }
+
+    /// <summary>
+    /// The fault in hand is done: take the next one or go idle. The protocol re-reads the producer index before it
+    /// goes idle (Linux arm_smmu_priq_thread(): queue_sync_prod_in(), then loop "while (!queue_empty(llq))"), since
+    /// with an edge interrupt a fault published while the queue was non-empty raised none.
+    /// </summary>
+    private static void FaultDone(DriverState s, ProtocolContext ctx, StepResult r)
+    {
+        s.Current = null;
+        switch (ctx.Rules.QueueDrain)
+        {
+            case QueueDrain.DrainAndReread:
+                TakeNext(s, ctx, r);
+                return;
+            case QueueDrain.DrainWithoutReread when s.KnownEntries > 0:
+                TakeNext(s, ctx, r);
+                return;
+        }
+
+        // About to go idle: the handler runs again for an interrupt that came meanwhile, or while a level line is
+        // still asserted; an edge line that already fired stays quiet.
+        if (s.InterruptOwed || ctx.Pinned.IopfInterrupt.StillAsserted(ctx.Pinned.IopfQueue))
+        {
+            s.InterruptOwed = false;
+            RunHandler(s, ctx, r);
+        }
+    }
+
     private static void TakeNext(DriverState s, ProtocolContext ctx, StepResult r)
     {
-        if (!ctx.Pinned.IopfQueue.TryPop(out var word))
+        if (!RingReader.Pop(ctx.Pinned.IopfQueue, r, out var word))
         {
             return;
+        }
+
+        if (s.KnownEntries > 0)
+        {
+            s.KnownEntries--;
         }
 
         var fault = FaultDescriptor.Decode(word);
@@ -56,19 +114,13 @@ public static class Driver
 
         var buffer = fault.BufferIndex;
 
-        // Claim 12: a fault descriptor is only valid once the fault buffer queue holds its location descriptor.
-        if (!ctx.Pinned.FaultBufferQueue.TryPop(out var locationWord))
-        {
-            r.Observe(new LocationMissing(fault.Sequence, "the fault buffer queue is empty"));
-        }
-        else
+        // Claim 12: a fault descriptor is only valid once the fault buffer queue holds its location descriptor, so the
+        // driver reads it now; what it found is a fact for the specifications. It uses the location only when it
+        // names this fault, and otherwise falls back on the buffer index the fault descriptor carries.
+        if (RingReader.PopPromised(ctx.Pinned.FaultBufferQueue, r, out var locationWord))
         {
             var location = BufferLocationDescriptor.Decode(locationWord);
-            if (!location.Valid || location.Sequence != fault.Sequence)
-            {
-                r.Observe(new LocationMissing(fault.Sequence, $"the fault buffer queue head is sequence {location.Sequence}"));
-            }
-            else
+            if (location.Valid && location.Sequence == fault.Sequence)
             {
                 buffer = location.BufferIndex;
             }
@@ -118,8 +170,7 @@ public static class Driver
                 break; // published and rung when the page was ready
         }
 
-        s.Current = null;
-        TakeNext(s, ctx, r);
+        FaultDone(s, ctx, r);
     }
 
     /// <summary>
@@ -132,8 +183,7 @@ public static class Driver
         var status = ctx.Rules.UnbackedFault == UnbackedFault.InvalidRequest ? CompletionStatus.InvalidRequest : CompletionStatus.Success;
         WriteCompletion(ctx, work, r, status);
         RingDoorbellAfterCopy(ctx, r);
-        s.Current = null;
-        TakeNext(s, ctx, r);
+        FaultDone(s, ctx, r);
     }
 
     private static void RingDoorbellAfterCopy(ProtocolContext ctx, StepResult r)

@@ -10,5 +10,20 @@ public sealed class DriverState
 {
     public DriverWork? Current { get; set; }
 
-    public DriverState Clone() => new() { Current = Current };
+    /// <summary>
+    /// Fault descriptors the driver saw published when it last read the producer index and has not taken yet. Only
+    /// a driver that drains to that snapshot (<see cref="Rules.QueueDrain.DrainWithoutReread"/>) keeps it: the
+    /// correct driver reads the index again instead of trusting an old one, so it keeps 0 (a count it never
+    /// consults would only split states that behave alike).
+    /// </summary>
+    public int KnownEntries { get; set; }
+
+    /// <summary>
+    /// An interrupt came while the driver was busy, so its handler runs once more when this run ends (Linux marks a
+    /// running threaded handler to run again). Only a driver that may stop before the queue is empty consults it;
+    /// the correct one re-reads the producer index anyway, and keeps false.
+    /// </summary>
+    public bool InterruptOwed { get; set; }
+
+    public DriverState Clone() => new() { Current = Current, KnownEntries = KnownEntries, InterruptOwed = InterruptOwed };
 }

@@ -240,3 +240,21 @@ public enum CompletionSequence
     /// <summary>One past it (filled from the next expected sequence instead of the request).</summary>
     OffByOne,
 }
+
+/// <summary>
+/// Driver: what it does after handling a fault, before it goes idle and waits for the next interrupt. With an edge
+/// interrupt, a fault published while the queue was non-empty raises none, so only re-reading the producer index
+/// finds it (Linux arm_smmu_priq_thread() loops "while (!queue_empty(llq))" after queue_sync_prod_in(); intel
+/// prq_event_thread() clears the pending bit before it reads the tail).
+/// </summary>
+public enum QueueDrain
+{
+    /// <summary>Take every entry it knows of, then re-read the producer index and go idle only when the queue is empty.</summary>
+    DrainAndReread,
+
+    /// <summary>Take the entries the producer index showed when it was last read, then go idle without reading it again.</summary>
+    DrainWithoutReread,
+
+    /// <summary>Take one fault per interrupt and go idle after it, whatever is left in the queue.</summary>
+    OneFaultPerInterrupt,
+}

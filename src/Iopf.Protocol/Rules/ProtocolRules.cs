@@ -53,6 +53,8 @@ public sealed record ProtocolRules
 
     public CompletionsPerFault CompletionsPerFault { get; init; }
 
+    public QueueDrain QueueDrain { get; init; }
+
     /// <summary>These rules with one decision set to <paramref name="choice"/> (the decision is the choice's enum type).</summary>
     public ProtocolRules With(Enum choice) => choice switch
     {
@@ -78,6 +80,7 @@ public sealed record ProtocolRules
         FailedCompletion c => this with { FailedCompletion = c },
         CompletionSequence c => this with { CompletionSequence = c },
         CompletionsPerFault c => this with { CompletionsPerFault = c },
+        QueueDrain c => this with { QueueDrain = c },
         _ => throw new ArgumentException($"{choice.GetType().Name} is not a decision of the protocol", nameof(choice)),
     };
 }

@@ -82,7 +82,7 @@ public sealed partial record Mutant
             Choice: RingFullCheck.OffByOne,
             Source: "illustrative: the classic ring-buffer full/empty off-by-one",
             World: "QueueFullAndWrap",
-            Property: "FaultBufferHeldUntilCopied",
+            Property: "RingsDeliverEveryDescriptorInOrder",
             Exhaustive: new("RingsAtWrap", Safety, 12)),
         new(
             Name: "WrongVmInDescriptor",
@@ -107,8 +107,9 @@ public sealed partial record Mutant
             Choice: FaultDescriptorOrder.FaultFirst,
             Source: "illustrative: publishing a queue entry before the data it refers to (a missing write barrier before a producer-index update)",
             World: "SingleFault",
-            Property: "FaultBufferHeldUntilCopied",
-            Exhaustive: new("TwoVmsSharedBuffers", Safety, 5)),
+            Property: "RingsDeliverEveryDescriptorInOrder",
+            Exhaustive: new("TwoVmsSharedBuffers", Safety, 5),
+            Witness: true),
         new(
             Name: "NoPinDuringResolution",
             Description: "VMM: does not pin the resolved page until the copy, so eviction can take it in between.",
@@ -215,5 +216,21 @@ public sealed partial record Mutant
             Property: "CompletionAnswersOutstandingFault",
             Exhaustive: new("SingleFault", Safety, 12),
             Witness: true),
+        new(
+            Name: "IdleWithoutRereadingProducer",
+            Description: "Driver: takes the faults the producer index showed when its interrupt came and goes idle without reading the index again, so a fault published meanwhile (which an edge interrupt does not announce) waits forever.",
+            Choice: QueueDrain.DrainWithoutReread,
+            Source: "Linux drivers/iommu/arm/arm-smmu-v3/arm-smmu-v3.c arm_smmu_priq_thread(), which after draining calls queue_sync_prod_in() and loops while the queue is not empty, and drivers/iommu/intel/prq.c prq_event_thread(), which clears the Pending Page Request bit before reading head and tail \"to ensure that we get a new interrupt if needed\": the page request interrupts are raised once, not while entries remain",
+            World: "EdgeInterruptBurst",
+            Property: "NoPayloadLost",
+            Exhaustive: new("EdgeInterruptBurst", Quiescent, 31)),
+        new(
+            Name: "OneFaultPerInterrupt",
+            Description: "Driver: handles one fault per interrupt and goes idle after it, so with an edge interrupt the faults published behind the first one are never taken.",
+            Choice: QueueDrain.OneFaultPerInterrupt,
+            Source: "Linux drivers/iommu/arm/arm-smmu-v3/arm-smmu-v3.c arm_smmu_priq_thread() and drivers/iommu/intel/prq.c prq_event_thread() both drain every entry up to the producer index in one run (\"while (head != tail)\"), since an edge interrupt announces a batch, not an entry",
+            World: "EdgeInterruptBurst",
+            Property: "NoPayloadLost",
+            Exhaustive: new("EdgeInterruptBurst", Quiescent, 22)),
     ];
 }

@@ -80,6 +80,7 @@ public static partial class WorldReader
         var ringStart = (uint)(root.Integer("ringStartCounter", 0, uint.MaxValue) ?? 0);
         var design = ReadDesign(root);
         var translationCompletions = Choice(root, "translationCompletions", ("inOrder", TranslationCompletionOrder.InOrder), ("mayPass", TranslationCompletionOrder.MayPass));
+        var interrupts = Choice(root, "interrupts", ("level", InterruptTrigger.Level), ("edge", InterruptTrigger.Edge));
         var resident = Resident(root, vms, pagesPerVm, hostFrames);
         var pressure = root.Int("pressurePerVm", 0, WorldLimits.MaxPressurePerVm) ?? 0;
         var payloads = Payloads(root, vms, pagesPerVm, region.BufferSize);
@@ -102,6 +103,7 @@ public static partial class WorldReader
             PressurePerVm = pressure,
             Payloads = payloads,
             TranslationCompletions = translationCompletions,
+            Interrupts = interrupts,
         };
 
         // What no single field shows (a completion ring smaller than the buffer pool, ...): the core's own rules.

@@ -52,7 +52,7 @@ public class FailedResponseTests
 
         var step = world.Deliver(new Envelope(Role.Device, 0, new CompletionDoorbell()));
 
-        Assert.Equal([new CompletionConsumed(0, 1, 0, CompletionStatus.Success)], step.Observations);
+        Assert.Equal([new DescriptorRead(PinnedMemory.CompletionQueueName, 0, wrongFunction.Encode()), new CompletionConsumed(0, 1, 0, CompletionStatus.Success)], step.Observations);
         Assert.Empty(step.Sends);
         Assert.True(world.Device.Outstanding.ContainsKey(0), "the fault stays outstanding");
     }

@@ -119,14 +119,11 @@ public class PropertyTests
     }
 
     [Fact]
-    public void FaultBufferHeldUntilCopied_catches_early_free_reuse_overflow_and_order()
+    public void FaultBufferHeldUntilCopied_catches_early_free_reuse_and_a_wrong_copy()
     {
         Assert.Equal("fault buffer 0 freed before P0 was copied out of it", Feed(new FaultBufferHeldUntilCopiedProperty(), new FaultBufferStored(0, 0), new FaultBufferFreed(0)));
         Assert.Equal("fault buffer 0 reused for P1 while P0 was not yet copied out", Feed(new FaultBufferHeldUntilCopiedProperty(), new FaultBufferStored(0, 0), new FaultBufferStored(0, 1)));
         Assert.Equal("copy out of fault buffer 0 found P1 instead of P0", Feed(new FaultBufferHeldUntilCopiedProperty(), new FaultBufferStored(0, 0), new FaultBufferCopied(0, 1)));
-        Assert.Contains("overflowed", Feed(new FaultBufferHeldUntilCopiedProperty(), new QueueWrite("IopfQueue", 3, 2)));
-        Assert.Contains("silently lost", Feed(new FaultBufferHeldUntilCopiedProperty(), new QueuePushRefused("IopfQueue")));
-        Assert.Contains("before its buffer-location", Feed(new FaultBufferHeldUntilCopiedProperty(), new LocationMissing(0, "empty")));
         Assert.Null(Feed(new FaultBufferHeldUntilCopiedProperty(), new FaultBufferStored(0, 0), new FaultBufferCopied(0, 0), new FaultBufferFreed(0), new FaultBufferStored(0, 1)));
     }
 
@@ -193,6 +190,100 @@ public class PropertyTests
         dirty.Write(0, 3);
         Assert.Null(copy.Observe(new FrameAssigned(0, 0, 0, dirty)));
         Assert.NotNull(p.Observe(new FrameAssigned(0, 0, 0, dirty)));
+    }
+
+    [Fact]
+    public void RingsDeliverEveryDescriptorInOrder_holds_for_pushes_read_in_order_across_the_counter_wrap()
+    {
+        Assert.Null(Feed(
+            new RingsDeliverEveryDescriptorInOrderProperty(),
+            Push("IopfQueue", uint.MaxValue, 10),
+            Push("IopfQueue", 0, 11),
+            Push("CompletionQueue", 7, 12),
+            Read("IopfQueue", uint.MaxValue, 10),
+            Read("CompletionQueue", 7, 12),
+            Push("IopfQueue", 1, 13),
+            Read("IopfQueue", 0, 11),
+            Read("IopfQueue", 1, 13)));
+    }
+
+    [Fact]
+    public void RingsDeliverEveryDescriptorInOrder_catches_an_overwrite_a_refused_push_and_a_skipped_index()
+    {
+        Assert.Equal(
+            "ring IopfQueue: the descriptor pushed at index 4 was overwritten by the one pushed at index 6 before it was read",
+            Feed(new RingsDeliverEveryDescriptorInOrderProperty(), Push("IopfQueue", 4, 1), Push("IopfQueue", 5, 2), Push("IopfQueue", 6, 3)));
+        Assert.Equal(
+            "ring IopfQueue was full when a descriptor was pushed at index 6: it is never delivered",
+            Feed(new RingsDeliverEveryDescriptorInOrderProperty(), new QueuePush("IopfQueue", 6, 2, 3, RingFull: true)));
+        Assert.Equal(
+            "ring CompletionQueue: a descriptor was pushed at index 3, but the last one still unread is at index 1",
+            Feed(new RingsDeliverEveryDescriptorInOrderProperty(), Push("CompletionQueue", 1, 1), Push("CompletionQueue", 3, 2)));
+    }
+
+    [Fact]
+    public void RingsDeliverEveryDescriptorInOrder_catches_a_read_ahead_of_the_producer_out_of_order_or_of_another_descriptor()
+    {
+        Assert.Equal(
+            "ring FaultBufferQueue: the consumer expected a descriptor at index 0 and none was published there",
+            Feed(new RingsDeliverEveryDescriptorInOrderProperty(), new DescriptorRead("FaultBufferQueue", 0, null)));
+        Assert.Equal(
+            "ring IopfQueue: index 1 was read while the older index 0 was still unread",
+            Feed(new RingsDeliverEveryDescriptorInOrderProperty(), Push("IopfQueue", 0, 1), Push("IopfQueue", 1, 2), Read("IopfQueue", 1, 2)));
+        Assert.Equal(
+            "ring IopfQueue: index 0 held another descriptor than the one pushed there",
+            Feed(new RingsDeliverEveryDescriptorInOrderProperty(), Push("IopfQueue", 0, 1), Read("IopfQueue", 0, 9)));
+        Assert.Equal(
+            "ring IopfQueue: index 0 was read, but no unread descriptor was pushed there",
+            Feed(new RingsDeliverEveryDescriptorInOrderProperty(), Push("IopfQueue", 0, 1), Read("IopfQueue", 0, 1), Read("IopfQueue", 0, 1)));
+    }
+
+    [Fact]
+    public void RingsDeliverEveryDescriptorInOrder_checks_that_a_fault_is_read_with_its_own_buffer_location()
+    {
+        UInt128 Fault(int sequence) => new FaultDescriptor(true, true, false, 0, 0x100, sequence, 0, 64, 0).Encode();
+        UInt128 Location(int sequence) => new BufferLocationDescriptor(true, 0, sequence, 64, 0x10_0000).Encode();
+        QueuePush[] published = [Push("FaultBufferQueue", 0, Location(3)), Push("IopfQueue", 0, Fault(3)), Push("FaultBufferQueue", 1, Location(4)), Push("IopfQueue", 1, Fault(4))];
+
+        Assert.Null(Feed(
+            new RingsDeliverEveryDescriptorInOrderProperty(),
+            [.. published, Read("IopfQueue", 0, Fault(3)), Read("FaultBufferQueue", 0, Location(3)), Read("IopfQueue", 1, Fault(4)), Read("FaultBufferQueue", 1, Location(4))]));
+        Assert.Equal(
+            "ring FaultBufferQueue: the buffer location read with fault #4 is fault #3's",
+            Feed(
+                new RingsDeliverEveryDescriptorInOrderProperty(),
+                Push("FaultBufferQueue", 0, Location(3)),
+                Push("IopfQueue", 0, Fault(4)),
+                Read("IopfQueue", 0, Fault(4)),
+                Read("FaultBufferQueue", 0, Location(3))));
+    }
+
+    [Fact]
+    public void RingsDeliverEveryDescriptorInOrder_encodes_a_drained_ring_like_one_never_used()
+    {
+        var used = new RingsDeliverEveryDescriptorInOrderProperty();
+        Feed(used, Push("CompletionQueue", 0, 1), Read("CompletionQueue", 0, 1));
+        Assert.Equal(Canonical(new RingsDeliverEveryDescriptorInOrderProperty()), Canonical(used));
+
+        var copy = used.Clone();
+        Feed(used, Push("CompletionQueue", 1, 2));
+        Assert.NotEqual(Canonical(copy), Canonical(used));
+        Assert.Null(Feed(copy, Push("CompletionQueue", 1, 3), Read("CompletionQueue", 1, 3)));
+    }
+
+    private static QueuePush Push(string queue, uint index, UInt128 descriptor) => new(queue, index, 2, descriptor, RingFull: false);
+
+    private static DescriptorRead Read(string queue, uint index, UInt128 descriptor) => new(queue, index, descriptor);
+
+    private static byte[] Canonical(IProperty property)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream))
+        {
+            property.WriteCanonical(writer);
+        }
+
+        return stream.ToArray();
     }
 
     [Fact]

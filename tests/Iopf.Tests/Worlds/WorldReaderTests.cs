@@ -74,6 +74,16 @@ public class WorldReaderTests
         Assert.Equal(new ExplorationBudget(50, Strategy.Prioritization, 2000, 7, 10), world.Sampling.ApplyTo(new ExplorationBudget(1000, Strategy.Random, 2000, 1, 10)));
     }
 
+    [Theory]
+    [InlineData(null, InterruptTrigger.Level)]
+    [InlineData("\"level\"", InterruptTrigger.Level)]
+    [InlineData("\"edge\"", InterruptTrigger.Edge)]
+    public void The_interrupts_key_chooses_the_line_and_defaults_to_level(string? value, InterruptTrigger expected)
+    {
+        var world = Parse(value is null ? World() : World("interrupts", value));
+        Assert.Equal(expected, world.Config.Interrupts);
+    }
+
     [Fact]
     public void The_exhaustive_section_pins_the_state_space()
     {
@@ -130,7 +140,9 @@ public class WorldReaderTests
         { "payloads", """[ 7 ]""", "rig.json:12: payloads[0]: must be an object { ... }, not the number 7" },
         { "design", "\"Magic\"", "rig.json:3: design: unknown design 'Magic'; valid: Claimed, DropOnFault, SkipToNextBuffer, StallAndRetry, CompletionInterrupt" },
         { "design", "\"1\"", "rig.json:3: design: unknown design '1'; valid: Claimed, DropOnFault, SkipToNextBuffer, StallAndRetry, CompletionInterrupt" },
-        { "colour", "1", "rig.json:3: colour: unknown key; valid here: $schema, completionQueueCapacity, description, design, exhaustive, faultBufferQueueCapacity, faultBuffers, hostFrames, initiallyResident, iopfQueueCapacity, pagesPerVm, payloads, pressurePerVm, ringStartCounter, sampling, translationCompletions, vms" },
+        { "colour", "1", "rig.json:3: colour: unknown key; valid here: $schema, completionQueueCapacity, description, design, exhaustive, faultBufferQueueCapacity, faultBuffers, hostFrames, initiallyResident, interrupts, iopfQueueCapacity, pagesPerVm, payloads, pressurePerVm, ringStartCounter, sampling, translationCompletions, vms" },
+        { "interrupts", "\"pulse\"", "rig.json:3: interrupts: unknown value 'pulse'; valid: level, edge" },
+        { "interrupts", "\"Edge\"", "rig.json:3: interrupts: unknown value 'Edge'; valid: level, edge" },
         { "ringStartCounter", "4294967296", "rig.json:3: ringStartCounter: 4294967296 is not a whole number in 0..4294967295" },
         { "description", null, "rig.json:1: description: missing: say in one line what the world exercises" },
         { "description", "\"two\\nlines\"", "rig.json:2: description: must be one line of at most 400 characters" },

@@ -1,0 +1,38 @@
+using Iopf.Protocol.Observations;
+using Iopf.Protocol.Queues;
+
+namespace Iopf.Protocol.Parties;
+
+/// <summary>Every consumer pops through here, so what it read at which index is a fact the specifications see.</summary>
+public static class RingReader
+{
+    /// <summary>Takes the next descriptor when the producer index says there is one; polling an empty ring is no read.</summary>
+    public static bool Pop(RingQueue ring, StepResult r, out UInt128 word)
+    {
+        var index = ring.Head;
+        if (!ring.TryPop(out word))
+        {
+            return false;
+        }
+
+        r.Observe(new DescriptorRead(ring.Name, index, word));
+        return true;
+    }
+
+    /// <summary>
+    /// Takes a descriptor the consumer was told is published (claim 12: a fault descriptor's buffer location is in
+    /// its ring before the fault is), so finding the ring empty is recorded as a read of nothing.
+    /// </summary>
+    public static bool PopPromised(RingQueue ring, StepResult r, out UInt128 word)
+    {
+        var index = ring.Head;
+        if (ring.TryPop(out word))
+        {
+            r.Observe(new DescriptorRead(ring.Name, index, word));
+            return true;
+        }
+
+        r.Observe(new DescriptorRead(ring.Name, index, null));
+        return false;
+    }
+}
