@@ -43,12 +43,13 @@ public static class MutantsCommand
 
             files.Commit();
 
-            var table = new Table().Border(TableBorder.Rounded).AddColumns("Mutant", "World", "Caught by", "Iterations", "Steps", "Strategy", "Replays", "Schedule");
+            var table = new Table().Border(TableBorder.Rounded).AddColumns("Mutant", "Mechanism", "World", "Caught by", "Iterations", "Steps", "Strategy", "Replays", "Schedule");
             foreach (var r in rows)
             {
                 var caught = r.CaughtBy is null ? "[red]SURVIVED[/]" : r.AsExpected ? r.CaughtBy : $"[yellow]{r.CaughtBy} (expected {r.Mutant.Property})[/]";
                 table.AddRow(
                     r.Mutant.Name,
+                    Markup.Escape(r.Mutant.Area),
                     r.World.Name,
                     caught,
                     r.Iterations.ToString(System.Globalization.CultureInfo.InvariantCulture),

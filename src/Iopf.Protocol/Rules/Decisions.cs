@@ -5,6 +5,7 @@ namespace Iopf.Protocol.Rules;
 // value is a way a real implementation gets it wrong. The mutant table names which choice each mutant takes.
 
 /// <summary>Claimed design, device: what happens to a faulting DMA when every fault buffer is held.</summary>
+[Mechanism(Mechanisms.FaultBuffers)]
 public enum NoFreeFaultBuffer
 {
     /// <summary>Hold the payload back until a buffer is freed (back-pressure).</summary>
@@ -15,6 +16,7 @@ public enum NoFreeFaultBuffer
 }
 
 /// <summary>Device: a DMA to a page that still has an older payload waiting in a fault buffer.</summary>
+[Mechanism(Mechanisms.FaultBuffers)]
 public enum DmaBehindBufferedFault
 {
     /// <summary>Queue it behind the older payload, so the older one's copy cannot overwrite it.</summary>
@@ -28,6 +30,7 @@ public enum DmaBehindBufferedFault
 /// Device: a translation answer that arrives while an older DMA to the same page still waits for its own
 /// (translation completions may pass each other).
 /// </summary>
+[Mechanism(Mechanisms.Reordering)]
 public enum TranslationAnswerOrder
 {
     /// <summary>Keep the DMA stream's order: ask again, so the answer is acted on only after the older one's.</summary>
@@ -38,6 +41,7 @@ public enum TranslationAnswerOrder
 }
 
 /// <summary>Device: a translation answer that was requested before an invalidation of its page and arrived after it.</summary>
+[Mechanism(Mechanisms.Reordering)]
 public enum InvalidatedTranslation
 {
     /// <summary>Discard it: an ATC refresh is dropped, a waiting DMA asks again.</summary>
@@ -48,6 +52,7 @@ public enum InvalidatedTranslation
 }
 
 /// <summary>Device, after a completion: how the ATC learns the page's translation again.</summary>
+[Mechanism(Mechanisms.AtcInvalidation)]
 public enum AtcRefill
 {
     /// <summary>Ask the IOMMU (an ATS translation request), which answers with the mapping as it is now.</summary>
@@ -58,6 +63,7 @@ public enum AtcRefill
 }
 
 /// <summary>Device: the order of the two descriptors of one fault report.</summary>
+[Mechanism(Mechanisms.DescriptorRings)]
 public enum FaultDescriptorOrder
 {
     /// <summary>The buffer-location descriptor first, then the fault descriptor that refers to it.</summary>
@@ -68,6 +74,7 @@ public enum FaultDescriptorOrder
 }
 
 /// <summary>Device: where the function id written into a fault descriptor comes from.</summary>
+[Mechanism(Mechanisms.DescriptorRings)]
 public enum FaultFunctionId
 {
     /// <summary>The function that issued the faulting DMA.</summary>
@@ -78,6 +85,7 @@ public enum FaultFunctionId
 }
 
 /// <summary>Driver: when the completion of a fault is written to the completion queue and the device's doorbell rung.</summary>
+[Mechanism(Mechanisms.DescriptorRings)]
 public enum CompletionPublication
 {
     /// <summary>Both after the VMM has copied the payload out of the fault buffer.</summary>
@@ -91,6 +99,7 @@ public enum CompletionPublication
 }
 
 /// <summary>Driver: whether the device's doorbell is rung once the copy is done (with the completion published after the copy).</summary>
+[Mechanism(Mechanisms.DescriptorRings)]
 public enum DoorbellAfterCopy
 {
     Ring,
@@ -100,6 +109,7 @@ public enum DoorbellAfterCopy
 }
 
 /// <summary>Driver: a completion written into the last slot of the completion ring before its counters wrap.</summary>
+[Mechanism(Mechanisms.DescriptorRings)]
 public enum CompletionAtWrap
 {
     /// <summary>Published like any other (the tail advances).</summary>
@@ -110,6 +120,7 @@ public enum CompletionAtWrap
 }
 
 /// <summary>Rings: when a push is refused as full.</summary>
+[Mechanism(Mechanisms.DescriptorRings)]
 public enum RingFullCheck
 {
     /// <summary>When capacity entries are outstanding.</summary>
@@ -120,6 +131,7 @@ public enum RingFullCheck
 }
 
 /// <summary>IOMMU, on the VMM's unmap: what happens to the device's TLB (ATC) before the unmap is acknowledged.</summary>
+[Mechanism(Mechanisms.AtcInvalidation)]
 public enum AtcOnUnmap
 {
     /// <summary>Invalidate the ATC entry and acknowledge the unmap only once the device confirmed it.</summary>
@@ -136,6 +148,7 @@ public enum AtcOnUnmap
 /// Device, on an ATC invalidation: how its Invalidate Completion travels relative to the translated writes it
 /// already issued with the invalidated entry (posted writes still in flight on the link).
 /// </summary>
+[Mechanism(Mechanisms.PostedWrites)]
 public enum InvalidationCompletion
 {
     /// <summary>On the link, behind those writes: it cannot pass them (PCIe posted ordering), so they land first.</summary>
@@ -146,6 +159,7 @@ public enum InvalidationCompletion
 }
 
 /// <summary>VMM: whether a resolved page is pinned until its payload has been copied in.</summary>
+[Mechanism(Mechanisms.Overcommit)]
 public enum ResolvedPagePinning
 {
     /// <summary>Pinned from resolution to copy, so eviction cannot take it in between.</summary>
@@ -156,6 +170,7 @@ public enum ResolvedPagePinning
 }
 
 /// <summary>VMM: a fault on a page that is already resident (an earlier fault resolved it).</summary>
+[Mechanism(Mechanisms.Overcommit)]
 public enum ResidentPageFault
 {
     /// <summary>Reuse the page's frame.</summary>
@@ -166,6 +181,7 @@ public enum ResidentPageFault
 }
 
 /// <summary>VMM: what an evicted page's content becomes.</summary>
+[Mechanism(Mechanisms.Overcommit)]
 public enum EvictedContent
 {
     /// <summary>Saved to the backing store (swap) before the frame is released.</summary>
@@ -180,6 +196,7 @@ public enum EvictedContent
 /// swapped out). A frame is released with the bytes its last page left in it; only the hand-over decides
 /// whether the next owner sees them.
 /// </summary>
+[Mechanism(Mechanisms.FrameScrubbing)]
 public enum ReusedFrameContent
 {
     /// <summary>Zero-fill it first (as Linux hands out a page asked for with __GFP_ZERO: clear_highpage in prep_new_page): the new page reads as never written.</summary>
@@ -190,6 +207,7 @@ public enum ReusedFrameContent
 }
 
 /// <summary>VMM: how many times the payload is copied from the fault buffer into the guest page.</summary>
+[Mechanism(Mechanisms.FaultBuffers)]
 public enum PayloadCopies
 {
     /// <summary>Once, on the driver's copy call.</summary>
@@ -203,6 +221,7 @@ public enum PayloadCopies
 /// Driver: the VMM cannot back the page of a fault (the GPA is beyond the VM's memory): what the completion
 /// answers. PCIe PRI's Invalid Request says the page will never be made accessible, so the device must not retry.
 /// </summary>
+[Mechanism(Mechanisms.FailedResponses)]
 public enum UnbackedFault
 {
     /// <summary>Complete the fault with status Invalid Request; nothing is copied.</summary>
@@ -213,6 +232,7 @@ public enum UnbackedFault
 }
 
 /// <summary>Device: a completion whose status is not Success.</summary>
+[Mechanism(Mechanisms.FailedResponses)]
 public enum FailedCompletion
 {
     /// <summary>Free the buffer and report the payload as rejected (the DMA ends in an explicit error).</summary>
@@ -223,6 +243,7 @@ public enum FailedCompletion
 }
 
 /// <summary>Driver: how many completions it writes for one fault.</summary>
+[Mechanism(Mechanisms.FailedResponses)]
 public enum CompletionsPerFault
 {
     Once,
@@ -232,6 +253,7 @@ public enum CompletionsPerFault
 }
 
 /// <summary>Driver: which fault the sequence field of a completion names.</summary>
+[Mechanism(Mechanisms.FailedResponses)]
 public enum CompletionSequence
 {
     /// <summary>The sequence of the fault descriptor being answered.</summary>
@@ -247,6 +269,7 @@ public enum CompletionSequence
 /// finds it (Linux arm_smmu_priq_thread() loops "while (!queue_empty(llq))" after queue_sync_prod_in(); intel
 /// prq_event_thread() clears the pending bit before it reads the tail).
 /// </summary>
+[Mechanism(Mechanisms.Interrupts)]
 public enum QueueDrain
 {
     /// <summary>Take every entry it knows of, then re-read the producer index and go idle only when the queue is empty.</summary>

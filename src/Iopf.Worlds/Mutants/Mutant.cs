@@ -30,6 +30,11 @@ public sealed partial record Mutant(
     /// <summary>The mechanism as text, e.g. "CompletionPublication.BeforeCopy".</summary>
     public string Mechanism => $"{Choice.GetType().Name}.{Choice}";
 
+    /// <summary>The hardware or software mechanism the decision belongs to (its <see cref="MechanismAttribute"/>), e.g. "posted writes in flight".</summary>
+    public string Area => Choice.GetType().GetCustomAttributes(typeof(MechanismAttribute), false) is [MechanismAttribute a]
+        ? a.Name
+        : throw new InvalidOperationException($"decision {Choice.GetType().Name} names no mechanism");
+
     /// <summary>Every mutant's name, in table order.</summary>
     public static IReadOnlyList<string> Names => [.. All.Select(m => m.Name)];
 
