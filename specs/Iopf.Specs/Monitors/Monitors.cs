@@ -23,36 +23,28 @@ public sealed class CompletionAnswersOutstandingFault : PropertyMonitor<Completi
 
 /// <summary>
 /// The monitors in the order of <see cref="PropertySet"/>, each with the observation types it reads, so a
-/// party shows an observation only to the monitors that care (each monitor call costs a Coyote step).
+/// party shows an observation only to the monitors that care (each monitor call costs a Coyote step). One
+/// row per monitor: its type, what it reads, and how a runtime registers it and shows it an event (Coyote's
+/// calls are generic, so each row captures them once).
 /// </summary>
 public static class MonitorSet
 {
-    private static readonly (Type Monitor, IReadOnlySet<Type> Observes)[] Entries =
+    private static readonly Entry[] Entries =
     [
-        (typeof(VmIsolation), new VmIsolationProperty().Observes),
-        (typeof(NoCrossVmDataLeak), new NoCrossVmDataLeakProperty().Observes),
-        (typeof(FaultBufferHeldUntilCopied), new FaultBufferHeldUntilCopiedProperty().Observes),
-        (typeof(RingsDeliverEveryDescriptorInOrder), new RingsDeliverEveryDescriptorInOrderProperty().Observes),
-        (typeof(CompletionAnswersOutstandingFault), new CompletionAnswersOutstandingFaultProperty().Observes),
-        (typeof(NoDoubleCopy), new NoDoubleCopyProperty().Observes),
-        (typeof(NoPayloadLost), new NoPayloadLostProperty().Observes),
-        (typeof(EveryFaultCompleted), new EveryFaultCompletedProperty().Observes),
+        Of<VmIsolation, VmIsolationProperty>(),
+        Of<NoCrossVmDataLeak, NoCrossVmDataLeakProperty>(),
+        Of<FaultBufferHeldUntilCopied, FaultBufferHeldUntilCopiedProperty>(),
+        Of<RingsDeliverEveryDescriptorInOrder, RingsDeliverEveryDescriptorInOrderProperty>(),
+        Of<CompletionAnswersOutstandingFault, CompletionAnswersOutstandingFaultProperty>(),
+        Of<NoDoubleCopy, NoDoubleCopyProperty>(),
+        Of<NoPayloadLost, NoPayloadLostProperty>(),
+        Of<EveryFaultCompleted, EveryFaultCompletedProperty>(),
     ];
 
     public static IReadOnlyList<Type> Types { get; } = Entries.Select(e => e.Monitor).ToList();
 
     /// <summary>The monitors that read this observation, in reporting order.</summary>
-    public static IEnumerable<Type> Interested(Observation observation)
-    {
-        var type = observation.GetType();
-        foreach (var (monitor, observes) in Entries)
-        {
-            if (observes.Contains(type))
-            {
-                yield return monitor;
-            }
-        }
-    }
+    public static IEnumerable<Type> Interested(Observation observation) => InterestedEntries(observation).Select(e => e.Monitor);
 
     /// <summary>
     /// Registers the monitors of the chosen properties (all when null) with a runtime. An unregistered
@@ -60,66 +52,31 @@ public static class MonitorSet
     /// </summary>
     public static void Register(IActorRuntime runtime, IReadOnlyCollection<string>? properties = null)
     {
-        bool On(string name) => properties is null || properties.Contains(name);
-        if (On(nameof(VmIsolation)))
+        foreach (var entry in Entries.Where(e => properties is null || properties.Contains(e.Monitor.Name)))
         {
-            runtime.RegisterMonitor<VmIsolation>();
-        }
-
-        if (On(nameof(NoCrossVmDataLeak)))
-        {
-            runtime.RegisterMonitor<NoCrossVmDataLeak>();
-        }
-
-        if (On(nameof(FaultBufferHeldUntilCopied)))
-        {
-            runtime.RegisterMonitor<FaultBufferHeldUntilCopied>();
-        }
-
-        if (On(nameof(RingsDeliverEveryDescriptorInOrder)))
-        {
-            runtime.RegisterMonitor<RingsDeliverEveryDescriptorInOrder>();
-        }
-
-        if (On(nameof(CompletionAnswersOutstandingFault)))
-        {
-            runtime.RegisterMonitor<CompletionAnswersOutstandingFault>();
-        }
-
-        if (On(nameof(NoDoubleCopy)))
-        {
-            runtime.RegisterMonitor<NoDoubleCopy>();
-        }
-
-        if (On(nameof(NoPayloadLost)))
-        {
-            runtime.RegisterMonitor<NoPayloadLost>();
-        }
-
-        if (On(nameof(EveryFaultCompleted)))
-        {
-            runtime.RegisterMonitor<EveryFaultCompleted>();
+            entry.Register(runtime);
         }
     }
 
     /// <summary>Shows one observation to every monitor that reads it, from outside any actor (the initial memory map).</summary>
     public static void Notify(IActorRuntime runtime, ObservationEvent e)
     {
-        foreach (var monitor in Interested(e.Observation))
+        foreach (var entry in InterestedEntries(e.Observation))
         {
-            Notifiers[monitor](runtime, e);
+            entry.Notify(runtime, e);
         }
     }
 
-    private static readonly Dictionary<Type, Action<IActorRuntime, ObservationEvent>> Notifiers = new()
+    private static IEnumerable<Entry> InterestedEntries(Observation observation)
     {
-        [typeof(VmIsolation)] = (r, e) => r.Monitor<VmIsolation>(e),
-        [typeof(NoCrossVmDataLeak)] = (r, e) => r.Monitor<NoCrossVmDataLeak>(e),
-        [typeof(FaultBufferHeldUntilCopied)] = (r, e) => r.Monitor<FaultBufferHeldUntilCopied>(e),
-        [typeof(RingsDeliverEveryDescriptorInOrder)] = (r, e) => r.Monitor<RingsDeliverEveryDescriptorInOrder>(e),
-        [typeof(CompletionAnswersOutstandingFault)] = (r, e) => r.Monitor<CompletionAnswersOutstandingFault>(e),
-        [typeof(NoDoubleCopy)] = (r, e) => r.Monitor<NoDoubleCopy>(e),
-        [typeof(NoPayloadLost)] = (r, e) => r.Monitor<NoPayloadLost>(e),
-        [typeof(EveryFaultCompleted)] = (r, e) => r.Monitor<EveryFaultCompleted>(e),
-    };
+        var type = observation.GetType();
+        return Entries.Where(e => e.Observes.Contains(type));
+    }
+
+    private static Entry Of<TMonitor, TProperty>()
+        where TMonitor : PropertyMonitor<TProperty>
+        where TProperty : IProperty, new() =>
+        new(typeof(TMonitor), new TProperty().Observes, r => r.RegisterMonitor<TMonitor>(), (r, e) => r.Monitor<TMonitor>(e));
+
+    private sealed record Entry(Type Monitor, IReadOnlySet<Type> Observes, Action<IActorRuntime> Register, Action<IActorRuntime, ObservationEvent> Notify);
 }
