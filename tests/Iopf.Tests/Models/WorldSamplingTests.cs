@@ -5,7 +5,7 @@ using Iopf.Worlds.Plan;
 namespace Iopf.Tests.Models;
 
 /// <summary>The correct model sampled with Coyote under the repository plan's budget for every world: no property may fail.</summary>
-[Collection(CoyoteCollection.Name)]
+[Collection(CoyoteCollection.Sampling)]
 public class WorldSamplingTests
 {
     private static readonly VerificationPlan Plan = PlanReader.Load(RepoFiles.PathOf(VerificationPlan.FileName));
