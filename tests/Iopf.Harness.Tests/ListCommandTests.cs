@@ -9,7 +9,7 @@ namespace Iopf.Harness.Tests;
 public sealed class ListCommandTests
 {
     [Fact]
-    public void Lists_every_world_design_mutant_and_strategy_with_its_summary()
+    public void Lists_every_world_design_mutant_layout_and_strategy_with_its_summary()
     {
         var result = IopfCli.Run("list");
 
@@ -30,6 +30,8 @@ public sealed class ListCommandTests
             Assert.Contains($"{mutant.Description} ({mutant.Mechanism})", words);
         }
 
+        Assert.All(Iopf.Protocol.Descriptors.FormatCatalog.BuiltIn, f => Assert.Contains($"{f.Name} {ListCommand.LayoutSummary(f)}", words));
+        Assert.Contains("Smmuv3PriqEntry smmuv3 request, 128 bits (specs/layouts/smmuv3/Smmuv3PriqEntry.json)", words);
         Assert.All(StrategyNames.All, s => Assert.Contains(s, result.Out));
     }
 
