@@ -19,8 +19,9 @@ public static partial class Device
         && (ctx.Pinned.IopfQueueOverflowed || ctx.Pinned.IopfQueue.IsFull);
 
     /// <summary>
-    /// Discards the report of <paramref name="p"/>. The report is auto-answered (VT-d answers a discarded page request
-    /// with a Page Group Response itself), so the device is not left waiting: it keeps the payload and retries the
+    /// Discards the report of <paramref name="p"/>. The report is auto-answered (VT-d, as issue 10 reads its
+    /// specification, answers a page request discarded while PRO is set with a Page Group Response of its own), so the
+    /// device is not left waiting: it keeps the payload and retries the
     /// report, in issue order, when a completion next frees resources. The page is still not present, so the retry
     /// faults again; the model skips the translation round trip that would answer not-present once more.
     /// </summary>

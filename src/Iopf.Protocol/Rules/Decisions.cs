@@ -284,8 +284,9 @@ public enum QueueDrain
 
 /// <summary>
 /// Device: what becomes of a payload whose fault report the IO page fault queue discarded (overflow discipline only).
-/// VT-d answers a discarded page request itself (a Page Group Response, so the Function is not left waiting) and the
-/// Function retries the access, which faults again while the page is still not present.
+/// The VT-d specification, as issue 10 reads it (the text itself was not at hand), has the hardware answer a page
+/// request it discards while PRO is set with a Page Group Response of its own, so the Function is not left waiting;
+/// the Function retries the access, which faults again while the page is still not present.
 /// </summary>
 [Mechanism(Mechanisms.QueueOverflow)]
 public enum OverflowDiscard
