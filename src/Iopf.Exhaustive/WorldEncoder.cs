@@ -70,6 +70,7 @@ public static class WorldEncoder
         WriteRing(w, pinned.FaultBufferQueue);
         WriteRing(w, pinned.CompletionQueue);
         w.Write(pinned.IopfInterrupt.Pending);
+        w.Write(pinned.IopfQueueOverflowed);
     }
 
     // Counters, then every slot starting at the head (stale ones too: an unchecked consumer can read them).

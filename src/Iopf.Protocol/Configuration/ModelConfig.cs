@@ -61,6 +61,9 @@ public sealed record ModelConfig
     /// <summary>Whether the IO page fault queue's interrupt is a level (asserted while non-empty) or an edge (once per empty-to-non-empty).</summary>
     public InterruptTrigger Interrupts { get; init; }
 
+    /// <summary>Whether a fault report that finds the IO page fault queue full is held back (back-pressure) or discarded under an overflow flag.</summary>
+    public IopfQueueFull IopfQueueFull { get; init; }
+
     /// <summary>
     /// How many ways the IOMMU may pick which of its completions in flight leaves next: enough to pick any one
     /// (a DMA per payload awaiting its answer, plus an ATC refresh per held fault buffer), taken modulo how many

@@ -18,7 +18,7 @@ public sealed class ClaimedDesign : FaultPathDesign
 
     public override bool UsesFaultBuffers => true;
 
-    /// <summary>Park the payload in a fault buffer, or hold it back while no buffer or ring slot is free.</summary>
+    /// <summary>Park the payload in a fault buffer, or hold it back while no buffer or ring slot is free (or, under overflow, have its report discarded).</summary>
     public override void OnFault(DeviceState s, ProtocolContext ctx, Payload p, StepResult r)
     {
         if (ctx.Rules.NoFreeFaultBuffer == NoFreeFaultBuffer.Drop && !ctx.Pinned.Buffers.HasFree)
@@ -32,7 +32,7 @@ public sealed class ClaimedDesign : FaultPathDesign
             return;
         }
 
-        Device.StartReport(s, ctx, p, r);
+        Report(s, ctx, p, r);
     }
 
     /// <summary>One held payload at a time takes the buffer and ring slots that came back, oldest first.</summary>
@@ -42,7 +42,19 @@ public sealed class ClaimedDesign : FaultPathDesign
         {
             var p = s.Stalled[0];
             s.Stalled.RemoveAt(0);
-            Device.StartReport(s, ctx, p, r);
+            Report(s, ctx, p, r);
         }
+    }
+
+    // Under the overflow discipline a report that finds the queue full or flagged is discarded (and retried later).
+    private static void Report(DeviceState s, ProtocolContext ctx, Payload p, StepResult r)
+    {
+        if (Device.ReportOverflows(ctx))
+        {
+            Device.DiscardReport(s, ctx, p, r);
+            return;
+        }
+
+        Device.StartReport(s, ctx, p, r);
     }
 }

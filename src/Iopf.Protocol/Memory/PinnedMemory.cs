@@ -38,6 +38,7 @@ public sealed class PinnedMemory
         FaultBufferQueue = other.FaultBufferQueue.Clone();
         CompletionQueue = other.CompletionQueue.Clone();
         IopfInterrupt = other.IopfInterrupt.Clone();
+        IopfQueueOverflowed = other.IopfQueueOverflowed;
     }
 
     public FaultBufferPool Buffers { get; }
@@ -50,6 +51,13 @@ public sealed class PinnedMemory
 
     /// <summary>The interrupt the device raises when it publishes a fault descriptor.</summary>
     public InterruptLine IopfInterrupt { get; }
+
+    /// <summary>
+    /// The IO page fault queue's overflow flag (VT-d PRO, the SMMUv3 PRIQ's OVF, AMD's PPR log overflow): set by the
+    /// device when a report finds the queue full, cleared by the driver once it has drained the queue. While it is set
+    /// every new report is discarded. Only an <see cref="IopfQueueFull.Overflow"/> world ever sets it.
+    /// </summary>
+    public bool IopfQueueOverflowed { get; set; }
 
     public PinnedMemory Clone() => new(this);
 }

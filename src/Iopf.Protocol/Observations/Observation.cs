@@ -74,3 +74,12 @@ public sealed record GuestMemory(int Vm, int Pages) : Observation;
 /// names) and its status, whatever it then did with it.
 /// </summary>
 public sealed record CompletionConsumed(int Sequence, int FunctionId, int Buffer, CompletionStatus Status) : Observation;
+
+/// <summary>
+/// A fault report for a payload was discarded at the named queue because the queue was full or its overflow flag was
+/// set (the flag is set by this report when the queue was full). What became of the payload is for the specifications.
+/// </summary>
+public sealed record FaultReportDiscarded(int PayloadId, string Queue) : Observation;
+
+/// <summary>The driver cleared (re-armed) the named queue's overflow flag; new reports are accepted again.</summary>
+public sealed record QueueOverflowCleared(string Queue) : Observation;

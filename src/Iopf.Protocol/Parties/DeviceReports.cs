@@ -18,11 +18,12 @@ public static partial class Device
     internal static bool HasPageRequestCredit(DeviceState s, ProtocolContext ctx) =>
         s.Outstanding.Count < ctx.Config.FaultBuffers.BufferCount && !ctx.Pinned.IopfQueue.IsFull;
 
-    // One report at a time (each is two queue writes), and only with a free buffer and room in both rings.
+    // One report at a time (each is two queue writes), and only with a free buffer and room in both rings. Under
+    // overflow a full IO page fault queue does not hold the report back: it is discarded (ReportOverflows).
     internal static bool CanStartReport(DeviceState s, ProtocolContext ctx) =>
         s.Unpublished.Count == 0
         && ctx.Pinned.Buffers.HasFree
-        && !ctx.Pinned.IopfQueue.IsFull
+        && (ctx.Config.IopfQueueFull == IopfQueueFull.Overflow || !ctx.Pinned.IopfQueue.IsFull)
         && !ctx.Pinned.FaultBufferQueue.IsFull;
 
     /// <summary>First half of a fault report: store the payload, then write the buffer-location descriptor.</summary>

@@ -1,6 +1,8 @@
 using Iopf.Protocol.Configuration;
 using Iopf.Protocol.Descriptors;
+using Iopf.Protocol.Memory;
 using Iopf.Protocol.Messages;
+using Iopf.Protocol.Observations;
 using Iopf.Protocol.Rules;
 
 namespace Iopf.Protocol.Parties;
@@ -95,6 +97,7 @@ public static class Driver
     {
         if (!RingReader.Pop(ctx.Pinned.IopfQueue, r, out var word))
         {
+            Rearm(ctx, r);
             return;
         }
 
@@ -128,6 +131,21 @@ public static class Driver
 
         s.Current = new DriverWork(fault, buffer);
         r.Send(Role.Vmm, new ResolveFault(fault.Sequence, fault.FunctionId, fault.Gpa / ModelConfig.PageSize));
+    }
+
+    /// <summary>
+    /// The queue is drained (the driver found it empty): clear its overflow flag so reports are accepted again. Only now,
+    /// as Linux prq_event_thread() clears VT-d's PRO only when head equals tail and arm_smmu_priq_thread()
+    /// acknowledges the PRIQ overflow only once the queue is empty. The device retries what was discarded when the
+    /// completion this step has just rung for reaches it.
+    /// </summary>
+    private static void Rearm(ProtocolContext ctx, StepResult r)
+    {
+        if (ctx.Pinned.IopfQueueOverflowed && ctx.Rules.OverflowRearm == OverflowRearm.ClearAfterDrain)
+        {
+            ctx.Pinned.IopfQueueOverflowed = false;
+            r.Observe(new QueueOverflowCleared(PinnedMemory.IopfQueueName));
+        }
     }
 
     private static void OnPageReady(DriverState s, ProtocolContext ctx, PageReady ready, StepResult r)

@@ -281,3 +281,34 @@ public enum QueueDrain
     /// <summary>Take one fault per interrupt and go idle after it, whatever is left in the queue.</summary>
     OneFaultPerInterrupt,
 }
+
+/// <summary>
+/// Device: what becomes of a payload whose fault report the IO page fault queue discarded (overflow discipline only).
+/// The VT-d specification, as issue 10 reads it (the text itself was not at hand), has the hardware answer a page
+/// request it discards while PRO is set with a Page Group Response of its own, so the Function is not left waiting;
+/// the Function retries the access, which faults again while the page is still not present.
+/// </summary>
+[Mechanism(Mechanisms.QueueOverflow)]
+public enum OverflowDiscard
+{
+    /// <summary>The report is auto-answered; the device keeps the payload and retries its fault report later, in issue order.</summary>
+    AutoRespondAndRetry,
+
+    /// <summary>The auto-answer is taken as the end of the DMA: the payload is dropped without a reported error.</summary>
+    DropSilently,
+}
+
+/// <summary>
+/// Driver: when it clears (re-arms) the IO page fault queue's overflow flag. Linux prq_event_thread() clears VT-d's
+/// PRO only once head equals tail (commit 28a77185f1cd "iommu/vt-d: Clear PRQ overflow only when PRQ is empty");
+/// arm_smmu_priq_thread() acknowledges the PRIQ overflow flag once the queue is empty ("as we believe we're up to speed").
+/// </summary>
+[Mechanism(Mechanisms.QueueOverflow)]
+public enum OverflowRearm
+{
+    /// <summary>Clear the flag when the driver finds the queue empty.</summary>
+    ClearAfterDrain,
+
+    /// <summary>Never clear it: every later report is discarded.</summary>
+    NeverClear,
+}

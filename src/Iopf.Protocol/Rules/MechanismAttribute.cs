@@ -23,4 +23,5 @@ public static class Mechanisms
     public const string FrameScrubbing = "frame scrubbing";
     public const string FailedResponses = "responses that can fail";
     public const string Interrupts = "interrupt semantics";
+    public const string QueueOverflow = "queue overflow";
 }

@@ -55,6 +55,10 @@ public sealed record ProtocolRules
 
     public QueueDrain QueueDrain { get; init; }
 
+    public OverflowDiscard OverflowDiscard { get; init; }
+
+    public OverflowRearm OverflowRearm { get; init; }
+
     /// <summary>These rules with one decision set to <paramref name="choice"/> (the decision is the choice's enum type).</summary>
     public ProtocolRules With(Enum choice) => choice switch
     {
@@ -81,6 +85,8 @@ public sealed record ProtocolRules
         CompletionSequence c => this with { CompletionSequence = c },
         CompletionsPerFault c => this with { CompletionsPerFault = c },
         QueueDrain c => this with { QueueDrain = c },
+        OverflowDiscard c => this with { OverflowDiscard = c },
+        OverflowRearm c => this with { OverflowRearm = c },
         _ => throw new ArgumentException($"{choice.GetType().Name} is not a decision of the protocol", nameof(choice)),
     };
 }

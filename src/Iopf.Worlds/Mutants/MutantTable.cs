@@ -232,5 +232,21 @@ public sealed partial record Mutant
             World: "EdgeInterruptBurst",
             Property: "NoPayloadLost",
             Exhaustive: new("EdgeInterruptBurst", Quiescent, 22)),
+        new(
+            Name: "OverflowDropsPayload",
+            Description: "Device: takes the auto-answer to a fault report the full IO page fault queue discarded as the end of the DMA, so the payload is dropped with no error reported.",
+            Choice: OverflowDiscard.DropSilently,
+            Source: "Linux drivers/iommu/arm/arm-smmu-v3/arm-smmu-v3.c arm_smmu_priq_thread() can only log \"PRIQ overflow detected -- requests lost\" and drivers/iommu/intel/prq.c prq_event_thread() \"PRQ overflow detected\": the discarded request is gone from the queue, so only the Function's retry (after the automatic response VT-d gives while PRO is set) keeps its data",
+            World: "IopfQueueOverflow",
+            Property: "NoPayloadLost",
+            Exhaustive: new("IopfQueueOverflow", Quiescent, 31)),
+        new(
+            Name: "OverflowNeverRearmed",
+            Description: "Driver: drains the IO page fault queue but never clears its overflow flag, so every report after the overflow is discarded and the retried DMAs never complete.",
+            Choice: OverflowRearm.NeverClear,
+            Source: "Linux commit 28a77185f1cd \"iommu/vt-d: Clear PRQ overflow only when PRQ is empty\" (prq_event_thread() writes DMA_PRS_PRO back only once head equals tail) and arm_smmu_priq_thread(), which syncs the PRIQ overflow flag after draining \"as we believe we're up to speed\": while the flag stays set the hardware discards every new request",
+            World: "IopfQueueOverflow",
+            Property: "NoPayloadLost",
+            Exhaustive: new("IopfQueueOverflow", Quiescent, 31)),
     ];
 }

@@ -81,6 +81,7 @@ public static partial class WorldReader
         var design = ReadDesign(root);
         var translationCompletions = Choice(root, "translationCompletions", ("inOrder", TranslationCompletionOrder.InOrder), ("mayPass", TranslationCompletionOrder.MayPass));
         var interrupts = Choice(root, "interrupts", ("level", InterruptTrigger.Level), ("edge", InterruptTrigger.Edge));
+        var iopfQueueFull = Choice(root, "iopfQueueFull", ("backPressure", IopfQueueFull.BackPressure), ("overflow", IopfQueueFull.Overflow));
         var resident = Resident(root, vms, pagesPerVm, hostFrames);
         var pressure = root.Int("pressurePerVm", 0, WorldLimits.MaxPressurePerVm) ?? 0;
         var payloads = Payloads(root, vms, pagesPerVm, region.BufferSize);
@@ -104,6 +105,7 @@ public static partial class WorldReader
             Payloads = payloads,
             TranslationCompletions = translationCompletions,
             Interrupts = interrupts,
+            IopfQueueFull = iopfQueueFull,
         };
 
         // What no single field shows (a completion ring smaller than the buffer pool, ...): the core's own rules.

@@ -84,6 +84,16 @@ public class WorldReaderTests
         Assert.Equal(expected, world.Config.Interrupts);
     }
 
+    [Theory]
+    [InlineData(null, IopfQueueFull.BackPressure)]
+    [InlineData("\"backPressure\"", IopfQueueFull.BackPressure)]
+    [InlineData("\"overflow\"", IopfQueueFull.Overflow)]
+    public void The_iopf_queue_full_key_chooses_the_discipline_and_defaults_to_back_pressure(string? value, IopfQueueFull expected)
+    {
+        var world = Parse(value is null ? World() : World("iopfQueueFull", value));
+        Assert.Equal(expected, world.Config.IopfQueueFull);
+    }
+
     [Fact]
     public void The_exhaustive_section_pins_the_state_space()
     {
@@ -140,9 +150,11 @@ public class WorldReaderTests
         { "payloads", """[ 7 ]""", "rig.json:12: payloads[0]: must be an object { ... }, not the number 7" },
         { "design", "\"Magic\"", "rig.json:3: design: unknown design 'Magic'; valid: Claimed, DropOnFault, SkipToNextBuffer, StallAndRetry, CompletionInterrupt" },
         { "design", "\"1\"", "rig.json:3: design: unknown design '1'; valid: Claimed, DropOnFault, SkipToNextBuffer, StallAndRetry, CompletionInterrupt" },
-        { "colour", "1", "rig.json:3: colour: unknown key; valid here: $schema, completionQueueCapacity, description, design, exhaustive, faultBufferQueueCapacity, faultBuffers, hostFrames, initiallyResident, interrupts, iopfQueueCapacity, pagesPerVm, payloads, pressurePerVm, ringStartCounter, sampling, translationCompletions, vms" },
+        { "colour", "1", "rig.json:3: colour: unknown key; valid here: $schema, completionQueueCapacity, description, design, exhaustive, faultBufferQueueCapacity, faultBuffers, hostFrames, initiallyResident, interrupts, iopfQueueCapacity, iopfQueueFull, pagesPerVm, payloads, pressurePerVm, ringStartCounter, sampling, translationCompletions, vms" },
         { "interrupts", "\"pulse\"", "rig.json:3: interrupts: unknown value 'pulse'; valid: level, edge" },
         { "interrupts", "\"Edge\"", "rig.json:3: interrupts: unknown value 'Edge'; valid: level, edge" },
+        { "iopfQueueFull", "\"drop\"", "rig.json:3: iopfQueueFull: unknown value 'drop'; valid: backPressure, overflow" },
+        { "iopfQueueFull", "\"Overflow\"", "rig.json:3: iopfQueueFull: unknown value 'Overflow'; valid: backPressure, overflow" },
         { "ringStartCounter", "4294967296", "rig.json:3: ringStartCounter: 4294967296 is not a whole number in 0..4294967295" },
         { "description", null, "rig.json:1: description: missing: say in one line what the world exercises" },
         { "description", "\"two\\nlines\"", "rig.json:2: description: must be one line of at most 400 characters" },
