@@ -60,4 +60,24 @@ public sealed class FormatTwinRecheckTests(SessionFixture fixture) : IClassFixtu
         Assert.True(result.Outcome == SmtOutcome.Sat, $"{invariant.Name}: {result.Outcome} {result.Error}");
         return result.Model;
     }
+
+    [Fact]
+    public void A_lenient_decoder_reads_the_chosen_fields_whatever_the_reserved_bits_hold()
+    {
+        // The "ignore" reading: no built-in format uses it, so a format of the test's own exercises it.
+        var format = Lenient(new BitField("Rsvd", 8, 8) { Kind = FieldKind.Reserved });
+        var proof = new ReservedBitsChecked(format);
+        Assert.Contains("the lenient decoder reads its chosen fields unchanged", proof.Statement, StringComparison.Ordinal);
+        Assert.Equal(SmtOutcome.Unsat, fixture.Session.Check(proof.SmtText).Outcome);
+        Assert.Contains("changed_Value", proof.SmtText, StringComparison.Ordinal);
+        Assert.DoesNotContain("accepts", proof.SmtText, StringComparison.Ordinal);
+    }
+
+    private static DescriptorFormat Lenient(BitField reserved) => new(
+        new DescriptorLayout("Lenient", 16, new BitField("Value", 0, 8), reserved),
+        "test",
+        FormatRole.Request,
+        "a test",
+        ReservedOnDecode.Ignore,
+        "test");
 }
