@@ -28,8 +28,7 @@ public sealed class FormatTwinRecheckTests(SessionFixture fixture) : IClassFixtu
         Assert.Equal([label], twin.Violations(model));
 
         var identity = label["lost_".Length..];
-        var request = pairing.Request.Layout.Fields
-            .Select(f => f.IsChosen ? model.GetValueOrDefault(FormatSmt.Constant(PairingPreservesIdentity.RequestPrefix, f)) : f.FixedValue).ToArray();
+        var request = FormatSmt.Values(pairing.Request.Layout, PairingPreservesIdentity.RequestPrefix, model);
         var correct = FormatCatalog.Pairings.Single(p => p.Request == pairing.Request);
         Assert.NotEqual(pairing.Request.Identity(request, identity), pairing.Response.Identity(pairing.Answer(request, _ => 0), identity));
         Assert.Equal(correct.Request.Identity(request, identity), correct.Response.Identity(correct.Answer(request, _ => 0), identity));
@@ -49,8 +48,8 @@ public sealed class FormatTwinRecheckTests(SessionFixture fixture) : IClassFixtu
         var format = BrokenFormats.SmmuRespIntoReserved;
         var twin = new ReservedBitsChecked(format, Expectation.Refuted);
         var model = Model(twin);
-        var values = format.Layout.Fields.Select(f => f.IsChosen ? model.GetValueOrDefault(FormatSmt.Constant(ReservedBitsChecked.Prefix, f)) : f.FixedValue).ToArray();
-        Assert.True(values[format.Layout.Fields.ToList().FindIndex(f => f.Name == "Resp")] >= 4);
+        var values = FormatSmt.Values(format.Layout, ReservedBitsChecked.Prefix, model);
+        Assert.True(values[format.Layout.IndexOf("Resp")] >= 4);
         Assert.False(format.Layout.AcceptsStrictly(format.Layout.Encode(values)));
     }
 

@@ -35,7 +35,7 @@ public sealed class PairingPreservesIdentity(FormatPairing pairing, Expectation 
 
     public override string DescribeCounterexample(IReadOnlyDictionary<string, UInt128> model)
     {
-        var request = Pairing.Request.Layout.Fields.Select(f => f.IsChosen ? Value(model, FormatSmt.Constant(RequestPrefix, f)) : f.FixedValue).ToArray();
+        var request = FormatSmt.Values(Pairing.Request.Layout, RequestPrefix, model);
         var decoded = WordCodec.Decode(Pairing.Request.Layout, WordCodec.Encode(Pairing.Request.Layout, request));
         var answer = Pairing.Answer(decoded, f => Value(model, FormatSmt.Constant(ChoicePrefix, f)));
         var back = WordCodec.Decode(Pairing.Response.Layout, WordCodec.Encode(Pairing.Response.Layout, answer));
@@ -44,7 +44,7 @@ public sealed class PairingPreservesIdentity(FormatPairing pairing, Expectation 
             .Where(x => x.sent != x.returned)
             .Select(x => $"{x.id} {Hex(x.sent)} comes back as {Hex(x.returned)}")
             .DefaultIfEmpty("C# carries every identity back, so the SMT encoding disagrees with the C# pairing");
-        var fields = Pairing.Request.Layout.Fields.Where(f => f.IsChosen).Select(f => $"{f.Name}={Hex(decoded[Pairing.Request.Layout.Fields.ToList().IndexOf(f)])}");
+        var fields = Pairing.Request.Layout.Fields.Where(f => f.IsChosen).Select(f => $"{f.Name}={Hex(decoded[Pairing.Request.Layout.IndexOf(f.Name)])}");
         return $"{Pairing.Request.Name} with {string.Join(", ", fields)} answered by {Pairing.Response.Name} (C# FormatPairing.Answer): {string.Join("; ", lost)}";
     }
 

@@ -36,7 +36,7 @@ public sealed class ReservedBitsChecked(DescriptorFormat format, Expectation exp
     public override string DescribeCounterexample(IReadOnlyDictionary<string, UInt128> model)
     {
         var layout = Format.Layout;
-        var values = layout.Fields.Select(f => f.IsChosen ? Value(model, FormatSmt.Constant(Prefix, f)) : f.FixedValue).ToArray();
+        var values = FormatSmt.Values(layout, Prefix, model);
         var word = WordCodec.Encode(layout, values);
         var flip = Enumerable.Range(0, LayoutSmt.WordBits(layout) / 64)
             .Aggregate(System.Numerics.BigInteger.Zero, (acc, i) => acc | ((System.Numerics.BigInteger)Value(model, FlipChunk(i)) << (64 * i))) & FormatSmt.ReservedMask(layout);
@@ -44,7 +44,7 @@ public sealed class ReservedBitsChecked(DescriptorFormat format, Expectation exp
         var decoded = WordCodec.Decode(layout, word);
         var wrongFixed = layout.Fields.Select((f, i) => (f, v: decoded[i])).Where(x => !x.f.IsChosen && x.v != x.f.FixedValue)
             .Select(x => $"{x.f.Name}={Hex(x.v)} instead of {Hex(x.f.FixedValue)}");
-        return $"{Format.Name} with {string.Join(", ", Chosen.Select(f => $"{f.Name}={Hex(values[layout.Fields.ToList().IndexOf(f)])}"))} encodes to {Hex(word)}"
+        return $"{Format.Name} with {string.Join(", ", Chosen.Select(f => $"{f.Name}={Hex(values[layout.IndexOf(f.Name)])}"))} encodes to {Hex(word)}"
             + $" (unnamed reserved bits set: {Hex(word & reserved)}; fixed fields wrong: {string.Join(", ", wrongFixed.DefaultIfEmpty("none"))};"
             + $" strict decoder accepts it: {Accepts(word)}; with reserved bits {Hex(flip)} flipped: {Accepts(word ^ flip)})";
     }

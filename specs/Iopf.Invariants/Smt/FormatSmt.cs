@@ -15,6 +15,13 @@ public static class FormatSmt
     /// <summary>The free constant of a chosen field, prefixed so a request's and a response's do not clash.</summary>
     public static string Constant(string prefix, BitField field) => $"{prefix}_{field.Name}";
 
+    /// <summary>
+    /// A model's field values in declaration order: each chosen field's constant (0 when Z3 left it out), each
+    /// fixed field what the format fixes. The C# side of <see cref="EncodedWord"/>.
+    /// </summary>
+    public static UInt128[] Values(DescriptorLayout layout, string prefix, IReadOnlyDictionary<string, UInt128> model) =>
+        [.. layout.Fields.Select(f => f.IsChosen ? model.GetValueOrDefault(Constant(prefix, f)) : f.FixedValue)];
+
     /// <summary>Declarations of the chosen fields' constants, then (define-fun word ...) encoding them.</summary>
     public static string EncodedWord(DescriptorLayout layout, string prefix, string word, Func<BitField, string?>? argument = null)
     {

@@ -34,44 +34,41 @@ public static class LayoutCommand
         return command;
     }
 
-    // Formats first (a pairing may name a format given after it), then pairings against them and the built-ins.
+    // Each file is read once. Formats first (a pairing may name a format given after it), then pairings against
+    // them and the built-ins.
     private static (List<DescriptorFormat> Formats, List<FormatPairing> Pairings) Read(string[] paths)
     {
         var formats = new List<DescriptorFormat>();
-        var pairingPaths = new List<string>();
-        foreach (var path in paths)
-        {
-            if (IsPairing(path))
-            {
-                pairingPaths.Add(path);
-            }
-            else
-            {
-                var format = FormatReader.Load(path);
-                if (formats.Any(f => f.Name == format.Name))
-                {
-                    throw new DataFileException($"{path}: a second layout named {format.Name}");
-                }
-
-                formats.Add(format);
-            }
-        }
-
-        DescriptorFormat? Find(string name) => formats.FirstOrDefault(f => f.Name == name) ?? FormatCatalog.Find(name);
-        return (formats, [.. pairingPaths.Select(p => PairingReader.Load(p, Find))]);
-    }
-
-    private static bool IsPairing(string path)
-    {
+        var pairingSources = new List<JsonSource>();
         try
         {
-            using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(path));
-            return document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && document.RootElement.TryGetProperty("echo", out _);
+            foreach (var path in paths)
+            {
+                var source = JsonSource.Load(path, "layout");
+                if (PairingReader.IsPairing(source))
+                {
+                    pairingSources.Add(source);
+                    continue;
+                }
+
+                using (source)
+                {
+                    var format = FormatReader.Read(source);
+                    if (formats.Any(f => f.Name == format.Name))
+                    {
+                        throw new DataFileException($"{path}: a second layout named {format.Name}");
+                    }
+
+                    formats.Add(format);
+                }
+            }
+
+            DescriptorFormat? Find(string name) => formats.FirstOrDefault(f => f.Name == name) ?? FormatCatalog.Find(name);
+            return (formats, [.. pairingSources.Select(s => PairingReader.Read(s, Find))]);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        finally
         {
-            // Not readable or not JSON: the layout reader says so in its one line.
-            return false;
+            pairingSources.ForEach(s => s.Dispose());
         }
     }
 }

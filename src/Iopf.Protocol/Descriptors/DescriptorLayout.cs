@@ -33,9 +33,21 @@ public sealed class DescriptorLayout
     /// <summary>The fields in declaration order.</summary>
     public IReadOnlyList<BitField> Fields { get; }
 
-    public BitField this[string name] =>
-        Fields.FirstOrDefault(f => f.Name == name)
-        ?? throw new KeyNotFoundException($"descriptor {Name} has no field '{name}'");
+    public BitField this[string name] => Fields[IndexOf(name)];
+
+    /// <summary>Where the field of that name stands in declaration order (the order values are encoded and decoded in).</summary>
+    public int IndexOf(string name)
+    {
+        for (var i = 0; i < Fields.Count; i++)
+        {
+            if (Fields[i].Name == name)
+            {
+                return i;
+            }
+        }
+
+        throw new KeyNotFoundException($"descriptor {Name} has no field '{name}'");
+    }
 
     /// <summary>
     /// Packs field values (one per field, in declaration order) into the descriptor word.

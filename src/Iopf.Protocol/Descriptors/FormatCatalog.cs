@@ -20,9 +20,8 @@ public static class FormatCatalog
     /// <summary>Every built-in format, ordered by family then name (a stable order for every report).</summary>
     public static IReadOnlyList<DescriptorFormat> BuiltIn { get; } = LoadBuiltIn();
 
-    /// <summary>The families, in order, the model's own first.</summary>
-    public static IReadOnlyList<string> Families { get; } =
-        [.. BuiltIn.Select(f => f.Family).Distinct().OrderBy(f => f == ModelFamily ? 0 : 1).ThenBy(f => f, StringComparer.Ordinal)];
+    /// <summary>The families in the catalogue's order, the model's own first (GroupBy keeps the order of first appearance).</summary>
+    public static IReadOnlyList<string> Families { get; } = [.. BuiltIn.GroupBy(f => f.Family).Select(g => g.Key)];
 
     /// <summary>Every built-in pairing (specs/layouts/&lt;family&gt;/pairing.json), in family order.</summary>
     public static IReadOnlyList<FormatPairing> Pairings { get; } = LoadPairings();

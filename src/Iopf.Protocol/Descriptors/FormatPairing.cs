@@ -38,7 +38,7 @@ public sealed record FormatPairing(
             var echo = Echoes.FirstOrDefault(e => e.Response == field);
             var value = echo switch
             {
-                { RequestField: { } from } => request[Request.Layout.Fields.ToList().IndexOf(from)],
+                { RequestField: { } from } => request[Request.Layout.IndexOf(from.Name)],
                 { RequestIdentity: { } bits } => Request.Identity(request, bits.Identity) >> bits.Low,
                 _ => field.IsChosen ? choose(field) : field.FixedValue,
             };

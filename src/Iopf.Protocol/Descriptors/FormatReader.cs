@@ -18,8 +18,11 @@ public static partial class FormatReader
     public static DescriptorFormat Load(string path)
     {
         using var source = JsonSource.Load(path, "layout");
-        return Read(source.Root, path);
+        return Read(source);
     }
+
+    /// <summary>A layout from a file already open (a caller that reads several kinds of file decides by their keys).</summary>
+    public static DescriptorFormat Read(JsonSource source) => Read(source.Root, source.Name);
 
     /// <param name="sourceName">How messages name the file (also the format's origin).</param>
     public static DescriptorFormat Parse(string text, string sourceName)

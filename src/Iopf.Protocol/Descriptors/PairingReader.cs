@@ -14,8 +14,15 @@ public static class PairingReader
     public static FormatPairing Load(string path, Func<string, DescriptorFormat?> findFormat)
     {
         using var source = JsonSource.Load(path, "pairing");
-        return Read(source.Root, path, findFormat);
+        return Read(source, findFormat);
     }
+
+    /// <summary>A pairing from a file already open.</summary>
+    public static FormatPairing Read(JsonSource source, Func<string, DescriptorFormat?> findFormat) => Read(source.Root, source.Name, findFormat);
+
+    /// <summary>Whether an open file is a pairing (it has "echo") rather than a layout.</summary>
+    public static bool IsPairing(JsonSource source) =>
+        source.Document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && source.Document.RootElement.TryGetProperty("echo", out _);
 
     public static FormatPairing Parse(string text, string sourceName, Func<string, DescriptorFormat?> findFormat)
     {
@@ -35,7 +42,7 @@ public static class PairingReader
         foreach (var e in echoObjects)
         {
             var to = Field(e, "response", response);
-            var echo = Source(e, request);
+            var (field, bits) = Source(e, request);
             if (!to.IsChosen)
             {
                 throw e.Problem("response", $"{response.Name}.{to.Name} is {to.Kind.ToString().ToLowerInvariant()}: the format fixes it, nothing is echoed into it");
@@ -48,7 +55,7 @@ public static class PairingReader
 
             _ = e.String("note", 1000);
             e.RejectUnknownKeys();
-            echoes.Add(echo with { Response = to });
+            echoes.Add(new Echo(to, field, bits));
         }
 
         root.RejectUnknownKeys();
@@ -65,23 +72,20 @@ public static class PairingReader
     }
 
     // A request field's name, or identity bits the request carries ("pasid" or "requesterId[16:23]").
-    private static Echo Source(JsonFields e, DescriptorFormat request)
+    private static (BitField? Field, CarriedBits? Bits) Source(JsonFields e, DescriptorFormat request)
     {
         var text = e.String("from", 80) ?? throw e.Problem("from", $"missing: a field of {request.Name}, or identity bits it carries (e.g. pasid[0:19])");
         if (request.Layout.Fields.FirstOrDefault(f => f.Name == text) is { } field)
         {
-            return new Echo(field, field, null);
+            return (field, null);
         }
 
         var carried = FormatReader.ParseCarried(text) ?? throw e.Problem("from", $"{request.Name} has no field '{text}', and it is no identity (e.g. pasid[0:19]); its fields: {string.Join(", ", request.Layout.Fields.Select(f => f.Name))}");
-        var carriers = request.Layout.Fields.Where(f => f.Carries?.Identity == carried.Identity).ToList();
-        var high = carried.High < 0 ? carriers.Select(f => f.Carries!.High).DefaultIfEmpty(-1).Max() : carried.High;
-        if (carriers.Count == 0 || high < carried.Low)
-        {
-            throw e.Problem("from", $"{request.Name} carries no bits of {carried.Identity}");
-        }
-
-        return new Echo(carriers[0], null, carried with { High = high });
+        var carriedHigh = request.IdentityHighBit(carried.Identity);
+        var high = carried.High < 0 ? carriedHigh : carried.High;
+        return carriedHigh < 0 || high < carried.Low
+            ? throw e.Problem("from", $"{request.Name} carries no bits of {carried.Identity}")
+            : (null, carried with { High = high });
     }
 
     private static BitField Field(JsonFields e, string key, DescriptorFormat format)

@@ -26,9 +26,8 @@ public static class RingReader
     public static bool PopPromised(RingQueue ring, StepResult r, out UInt128 word)
     {
         var index = ring.Head;
-        if (ring.TryPop(out word))
+        if (Pop(ring, r, out word))
         {
-            r.Observe(new DescriptorRead(ring.Name, index, word));
             return true;
         }
 

@@ -84,10 +84,10 @@ public class FormatReaderTests
         }).Select(v => (UInt128)v).ToArray();
         var answer = pairing.Answer(request, f => f.Name == "Status" ? 0xFu : 0u);
         var response = pairing.Response.Layout;
-        Assert.Equal((UInt128)0x1234, answer[response.Fields.ToList().FindIndex(f => f.Name == "DeviceId")]);
-        Assert.Equal((UInt128)0xABEEF, answer[response.Fields.ToList().FindIndex(f => f.Name == "Pasid")]);
-        Assert.Equal((UInt128)0x1FF, answer[response.Fields.ToList().FindIndex(f => f.Name == "CompletionTag")]);
-        Assert.Equal((UInt128)7, answer[response.Fields.ToList().FindIndex(f => f.Name == "Opcode")]);
+        Assert.Equal((UInt128)0x1234, answer[response.IndexOf("DeviceId")]);
+        Assert.Equal((UInt128)0xABEEF, answer[response.IndexOf("Pasid")]);
+        Assert.Equal((UInt128)0x1FF, answer[response.IndexOf("CompletionTag")]);
+        Assert.Equal((UInt128)7, answer[response.IndexOf("Opcode")]);
         Assert.Equal(pairing.Request.Identity(request, "pasid"), pairing.Response.Identity(answer, "pasid"));
     }
 
