@@ -115,6 +115,21 @@ public static class MessageEncoder
                 w.Write(m.PayloadId);
                 w.Write(m.Length);
                 break;
+            case RingSlotWrite m:
+                w.Write((byte)32);
+                w.Write((byte)m.Ring);
+                w.Write(m.Index);
+                w.Write((ulong)m.Word);
+                w.Write((ulong)(m.Word >> 64));
+                break;
+            case RingIndexPublish m:
+                w.Write((byte)33);
+                w.Write((byte)m.Ring);
+                w.Write(m.Tail);
+                break;
+            case ReadQueueSlot:
+                w.Write((byte)34);
+                break;
             default:
                 throw new NotSupportedException($"no canonical encoding for message type {message.GetType().Name}: add it to {nameof(MessageEncoder)}");
         }

@@ -17,7 +17,7 @@ public static class WorldEncoder
     {
         [typeof(DeviceState)] = [nameof(DeviceState.NextPayload), nameof(DeviceState.Atc), nameof(DeviceState.AwaitingTranslation), nameof(DeviceState.Overtaken), nameof(DeviceState.RefreshesInFlight), nameof(DeviceState.StaleRefreshes), nameof(DeviceState.Stalled), nameof(DeviceState.Unpublished), nameof(DeviceState.Outstanding), nameof(DeviceState.Recalled), nameof(DeviceState.Relocations), nameof(DeviceState.NextSequence), nameof(DeviceState.LastFaultFunction)],
         [typeof(IommuState)] = [nameof(IommuState.Table), nameof(IommuState.InFlight)],
-        [typeof(DriverState)] = [nameof(DriverState.Current), nameof(DriverState.KnownEntries), nameof(DriverState.InterruptOwed)],
+        [typeof(DriverState)] = [nameof(DriverState.Current), nameof(DriverState.KnownEntries), nameof(DriverState.InterruptOwed), nameof(DriverState.ReadingSlot), nameof(DriverState.Speculated)],
         [typeof(VmmState)] = [nameof(VmmState.Pages), nameof(VmmState.Swap), nameof(VmmState.FreeFrames), nameof(VmmState.ReadyFrames), nameof(VmmState.Current), nameof(VmmState.Waiting), nameof(VmmState.ClockHand), nameof(VmmState.NextToken)],
         [typeof(LinkState)] = [],
         [typeof(GuestState)] = [nameof(GuestState.PressureLeft), nameof(GuestState.Vm)],
@@ -78,6 +78,7 @@ public static class WorldEncoder
     {
         w.Write(ring.Head);
         w.Write(ring.Tail);
+        w.Write(ring.Reserved);
         for (var k = 0; k < ring.Capacity; k++)
         {
             WriteWord(w, ring.SlotFromHead(k));
@@ -143,6 +144,10 @@ public static class WorldEncoder
 
         w.Write(s.KnownEntries);
         w.Write(s.InterruptOwed);
+        w.Write(s.ReadingSlot.HasValue);
+        w.Write(s.ReadingSlot ?? 0);
+        w.Write(s.Speculated.HasValue);
+        WriteWord(w, s.Speculated ?? 0);
     }
 
     public static void WriteVmm(CanonicalWriter w, VmmState s)

@@ -64,6 +64,12 @@ public sealed record ModelConfig
     /// <summary>Whether a fault report that finds the IO page fault queue full is held back (back-pressure) or discarded under an overflow flag.</summary>
     public IopfQueueFull IopfQueueFull { get; init; }
 
+    /// <summary>Whether a device ring's slot write and index publication (and the driver's reads of them) are one step or separate bus events.</summary>
+    public Publication Publication { get; init; }
+
+    /// <summary>Whether publication is split into bus events (<see cref="Publication.Atomic"/> is not).</summary>
+    public bool SplitsPublication => Publication != Publication.Atomic;
+
     /// <summary>
     /// How many ways the IOMMU may pick which of its completions in flight leaves next: enough to pick any one
     /// (a DMA per payload awaiting its answer, plus an ATC refresh per held fault buffer), taken modulo how many

@@ -1,4 +1,5 @@
 using Iopf.Protocol.Configuration;
+using Iopf.Protocol.Messages;
 using Iopf.Protocol.Parties;
 using Iopf.Protocol.Queues;
 using Iopf.Protocol.Rules;
@@ -58,6 +59,9 @@ public sealed class PinnedMemory
     /// every new report is discarded. Only an <see cref="IopfQueueFull.Overflow"/> world ever sets it.
     /// </summary>
     public bool IopfQueueOverflowed { get; set; }
+
+    /// <summary>The device ring a split publication's message names.</summary>
+    public RingQueue Ring(DeviceRing ring) => ring == DeviceRing.IopfQueue ? IopfQueue : FaultBufferQueue;
 
     public PinnedMemory Clone() => new(this);
 }

@@ -73,6 +73,36 @@ public sealed record AtcInvalidateAck(int Token) : Message;
 /// </summary>
 public sealed record PostedWrite(int Vm, ulong Gpa, int Frame, int PayloadId, int Length) : Message;
 
+/// <summary>The two rings the device produces into.</summary>
+public enum DeviceRing
+{
+    IopfQueue,
+    FaultBufferQueue,
+}
+
+/// <summary>
+/// Device to the link (split publication only): the write of one descriptor into slot Index of a device ring, on its
+/// way to pinned memory. Until it lands the slot holds what it held before.
+/// </summary>
+public sealed record RingSlotWrite(DeviceRing Ring, uint Index, UInt128 Word) : Message
+{
+    // Descriptors read as hex in traces, as every descriptor dump does.
+    protected override bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append($"Ring = {Ring}, Index = {Index}, Word = 0x{Word:x32}");
+        return true;
+    }
+}
+
+/// <summary>
+/// Device to the link, or to itself where the index may pass the slot (split publication only): a device ring's
+/// producer index moves to Tail, and the driver may see it (and, for the IO page fault queue, be interrupted).
+/// </summary>
+public sealed record RingIndexPublish(DeviceRing Ring, uint Tail) : Message;
+
+/// <summary>Driver to itself (split publication only): read the slot at the IO page fault queue's head, the step after reading the producer index.</summary>
+public sealed record ReadQueueSlot : Message;
+
 /// <summary>Guest VM to itself: time to apply memory pressure once more.</summary>
 public sealed record GuestTick : Message;
 

@@ -35,6 +35,9 @@ public static partial class Device
             case CompletionDoorbell:
                 OnDoorbell(s, ctx, r);
                 break;
+            case RingIndexPublish publish:
+                RingWriter.PublishIndex(ctx, publish, r); // the index passing its slot: published by the device, not the link
+                break;
             case AtcInvalidate inv:
                 s.Atc.Remove((inv.Function, inv.Page));
                 MarkAnswersInFlightStale(s, ctx, inv.Function, inv.Page);

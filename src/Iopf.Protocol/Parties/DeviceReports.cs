@@ -72,7 +72,7 @@ public static partial class Device
     {
         var location = new BufferLocationDescriptor(
             true, f.Buffer, f.Sequence, f.Payload.Length, ctx.Pinned.Buffers.Region.AddressOf(f.Buffer));
-        RingWriter.Push(ctx.Pinned.FaultBufferQueue, location.Encode(), r);
+        RingWriter.Publish(ctx, DeviceRing.FaultBufferQueue, location.Encode(), r);
     }
 
     internal static void PublishFaultDescriptor(DeviceState s, ProtocolContext ctx, OutstandingFault f, StepResult r)
@@ -88,13 +88,9 @@ public static partial class Device
             BufferIndex: Math.Max(f.Buffer, 0),
             Length: p.Length,
             Gpa: p.Gpa);
-        if (RingWriter.Push(ctx.Pinned.IopfQueue, descriptor.Encode(), r))
+        if (RingWriter.Publish(ctx, DeviceRing.IopfQueue, descriptor.Encode(), r))
         {
             r.Observe(new FaultRaised(f.Sequence, p.Vm, p.Gpa, f.Buffer));
-            if (ctx.Pinned.IopfInterrupt.Raise(ctx.Pinned.IopfQueue))
-            {
-                r.Send(Role.Driver, new FaultInterrupt());
-            }
         }
     }
 

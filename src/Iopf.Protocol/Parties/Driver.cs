@@ -31,6 +31,9 @@ public static class Driver
             case PageUnavailable unavailable:
                 OnPageUnavailable(s, ctx, unavailable, r);
                 break;
+            case ReadQueueSlot:
+                QueueReads.ReadSlot(s, ctx, r);
+                break;
             default:
                 throw new UnexpectedMessageException(nameof(Driver), message);
         }
@@ -44,7 +47,8 @@ public static class Driver
             ctx.Pinned.IopfInterrupt.Take();
         }
 
-        if (s.Current is null)
+        // Idle: neither working on a fault nor between its two reads of the queue.
+        if (s.Current is null && s.ReadingSlot is null)
         {
             RunHandler(s, ctx, r);
         }
@@ -95,12 +99,24 @@ public static class Driver
 
     private static void TakeNext(DriverState s, ProtocolContext ctx, StepResult r)
     {
+        if (ctx.Config.SplitsPublication)
+        {
+            QueueReads.ReadIndex(s, ctx, r);
+            return;
+        }
+
         if (!RingReader.Pop(ctx.Pinned.IopfQueue, r, out var word))
         {
             Rearm(ctx, r);
             return;
         }
 
+        Take(s, ctx, word, r);
+    }
+
+    /// <summary>The driver has taken the fault descriptor at the head: read its buffer location and ask for the fault to be resolved.</summary>
+    internal static void Take(DriverState s, ProtocolContext ctx, UInt128 word, StepResult r)
+    {
         if (s.KnownEntries > 0)
         {
             s.KnownEntries--;
@@ -120,7 +136,7 @@ public static class Driver
         // Claim 12: a fault descriptor is only valid once the fault buffer queue holds its location descriptor, so the
         // driver reads it now; what it found is a fact for the specifications. It uses the location only when it
         // names this fault, and otherwise falls back on the buffer index the fault descriptor carries.
-        if (RingReader.PopPromised(ctx.Pinned.FaultBufferQueue, r, out var locationWord))
+        if (RingReader.PopPromised(ctx.Pinned.FaultBufferQueue, r, out var locationWord, clear: QueueReads.ChecksSlots(ctx)))
         {
             var location = BufferLocationDescriptor.Decode(locationWord);
             if (location.Valid && location.Sequence == fault.Sequence)
@@ -139,7 +155,7 @@ public static class Driver
     /// acknowledges the PRIQ overflow only once the queue is empty. The device retries what was discarded when the
     /// completion this step has just rung for reaches it.
     /// </summary>
-    private static void Rearm(ProtocolContext ctx, StepResult r)
+    internal static void Rearm(ProtocolContext ctx, StepResult r)
     {
         if (ctx.Pinned.IopfQueueOverflowed && ctx.Rules.OverflowRearm == OverflowRearm.ClearAfterDrain)
         {

@@ -25,5 +25,17 @@ public sealed class DriverState
     /// </summary>
     public bool InterruptOwed { get; set; }
 
-    public DriverState Clone() => new() { Current = Current, KnownEntries = KnownEntries, InterruptOwed = InterruptOwed };
+    /// <summary>
+    /// Split publication only: the driver has read the IO page fault queue's producer index and will read the slot of
+    /// this counter in its next step (<see cref="Messages.ReadQueueSlot"/>). Null when it is not between the two reads.
+    /// </summary>
+    public uint? ReadingSlot { get; set; }
+
+    /// <summary>
+    /// Only a driver whose slot read is performed before its index read (<see cref="Rules.QueueSlotRead.SlotBeforeIndex"/>)
+    /// keeps it: what that early read returned, which it uses once the index read says the slot is published.
+    /// </summary>
+    public UInt128? Speculated { get; set; }
+
+    public DriverState Clone() => new() { Current = Current, KnownEntries = KnownEntries, InterruptOwed = InterruptOwed, ReadingSlot = ReadingSlot, Speculated = Speculated };
 }

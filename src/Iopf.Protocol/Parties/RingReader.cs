@@ -6,8 +6,11 @@ namespace Iopf.Protocol.Parties;
 /// <summary>Every consumer pops through here, so what it read at which index is a fact the specifications see.</summary>
 public static class RingReader
 {
-    /// <summary>Takes the next descriptor when the producer index says there is one; polling an empty ring is no read.</summary>
-    public static bool Pop(RingQueue ring, StepResult r, out UInt128 word)
+    /// <summary>
+    /// Takes the next descriptor when the producer index says there is one; polling an empty ring is no read. With
+    /// <paramref name="clear"/> the slot is zeroed after the read, so a later lap's unwritten slot reads as not valid.
+    /// </summary>
+    public static bool Pop(RingQueue ring, StepResult r, out UInt128 word, bool clear = false)
     {
         var index = ring.Head;
         if (!ring.TryPop(out word))
@@ -15,7 +18,12 @@ public static class RingReader
             return false;
         }
 
-        r.Observe(new DescriptorRead(ring.Name, index, word));
+        if (clear)
+        {
+            ring.WriteSlot(index, UInt128.Zero);
+        }
+
+        Took(ring, index, word, r);
         return true;
     }
 
@@ -23,10 +31,10 @@ public static class RingReader
     /// Takes a descriptor the consumer was told is published (claim 12: a fault descriptor's buffer location is in
     /// its ring before the fault is), so finding the ring empty is recorded as a read of nothing.
     /// </summary>
-    public static bool PopPromised(RingQueue ring, StepResult r, out UInt128 word)
+    public static bool PopPromised(RingQueue ring, StepResult r, out UInt128 word, bool clear = false)
     {
         var index = ring.Head;
-        if (Pop(ring, r, out word))
+        if (Pop(ring, r, out word, clear))
         {
             return true;
         }
@@ -34,4 +42,8 @@ public static class RingReader
         r.Observe(new DescriptorRead(ring.Name, index, null));
         return false;
     }
+
+    /// <summary>The consumer took <paramref name="word"/> as the descriptor at counter <paramref name="index"/>.</summary>
+    public static void Took(RingQueue ring, uint index, UInt128 word, StepResult r) =>
+        r.Observe(new DescriptorRead(ring.Name, index, word));
 }

@@ -12,6 +12,13 @@ public enum PushResult
 /// Head and tail are free-running 32-bit counters; the slot is counter &amp; (capacity - 1), so full
 /// (tail - head == capacity) and empty (tail == head) stay distinguishable. Capacity is a power of two in 2..65536.
 /// </summary>
+/// <remarks>
+/// A push is one step (<see cref="TryPush"/>) or, where publication is split, three bus events: the producer claims
+/// the next slot (<see cref="TryReserve"/>, its own write index), the slot write lands (<see cref="WriteSlot"/>) and
+/// the producer index is published (<see cref="Publish"/>). The consumer sees only the published tail, and reads
+/// whatever the slot holds when it reads it (<see cref="SlotAt"/>): a slot whose write has not landed yet still holds
+/// the previous lap's descriptor, or zero.
+/// </remarks>
 public sealed class RingQueue
 {
     public const int MinCapacity = 2;
@@ -42,6 +49,7 @@ public sealed class RingQueue
         FullCheckOffByOne = other.FullCheckOffByOne;
         Head = other.Head;
         Tail = other.Tail;
+        Reserved = other.Reserved;
         slots = (UInt128[])other.slots.Clone();
     }
 
@@ -54,15 +62,21 @@ public sealed class RingQueue
     /// <summary>Free-running consumer counter.</summary>
     public uint Head { get; private set; }
 
-    /// <summary>Free-running producer counter.</summary>
+    /// <summary>Free-running producer counter, as published: what the consumer sees.</summary>
     public uint Tail { get; private set; }
 
-    /// <summary>Entries currently held; unsigned subtraction is correct across counter wrap-around.</summary>
+    /// <summary>The producer's own write index: slots claimed, published or not (equal to <see cref="Tail"/> when pushes are single steps).</summary>
+    public uint Reserved { get; private set; }
+
+    /// <summary>Entries published and not yet consumed; unsigned subtraction is correct across counter wrap-around.</summary>
     public int Count => (int)(Tail - Head);
 
     public bool IsEmpty => Tail == Head;
 
-    public bool IsFull => FullCheckOffByOne ? Count == Capacity + 1 : Count == Capacity;
+    /// <summary>The producer's full check: slots it has claimed that the consumer has not freed.</summary>
+    public bool IsFull => FullCheckOffByOne ? Claimed == Capacity + 1 : Claimed == Capacity;
+
+    private int Claimed => (int)(Reserved - Head);
 
     public static bool IsSupportedCapacity(int capacity) =>
         capacity is >= MinCapacity and <= MaxCapacity && (capacity & (capacity - 1)) == 0;
@@ -76,8 +90,32 @@ public sealed class RingQueue
 
         slots[(int)(Tail & (uint)(Capacity - 1))] = descriptor;
         Tail++;
+        Reserved = Tail;
         return PushResult.Accepted;
     }
+
+    /// <summary>Split publication, producer: claims the next slot; its write and the index publication follow as their own events.</summary>
+    public uint? TryReserve()
+    {
+        if (IsFull)
+        {
+            return null;
+        }
+
+        return Reserved++;
+    }
+
+    /// <summary>Split publication: the write of a claimed slot lands in pinned memory.</summary>
+    public void WriteSlot(uint index, UInt128 descriptor) => slots[(int)(index & (uint)(Capacity - 1))] = descriptor;
+
+    /// <summary>Split publication: the producer index moves to <paramref name="tail"/> (indices are published in order).</summary>
+    public void Publish(uint tail) => Tail = tail;
+
+    /// <summary>What the slot of counter <paramref name="index"/> holds now, live or stale.</summary>
+    public UInt128 SlotAt(uint index) => slots[(int)(index & (uint)(Capacity - 1))];
+
+    /// <summary>Split publication, consumer: frees the head slot for the producer (writes the consumer index).</summary>
+    public void Advance() => Head++;
 
     public bool TryPop(out UInt128 descriptor)
     {
@@ -98,13 +136,14 @@ public sealed class RingQueue
     /// <summary>Sets both counters, e.g. to start a scenario just before the 32-bit counters wrap.</summary>
     public void StartAt(uint counter)
     {
-        if (!IsEmpty)
+        if (!IsEmpty || Reserved != Tail)
         {
             throw new InvalidOperationException($"ring {Name}: can only be positioned while empty");
         }
 
         Head = counter;
         Tail = counter;
+        Reserved = counter;
     }
 
     public RingQueue Clone() => new(this);

@@ -312,3 +312,42 @@ public enum OverflowRearm
     /// <summary>Never clear it: every later report is discarded.</summary>
     NeverClear,
 }
+
+/// <summary>
+/// Driver, where publication is split: the order of its reads of the IO page fault queue's producer index and of the
+/// slot at its head.
+/// </summary>
+[Mechanism(Mechanisms.Publication)]
+public enum QueueSlotRead
+{
+    /// <summary>Read the producer index, then (a step later) the slot it showed published.</summary>
+    IndexThenSlot,
+
+    /// <summary>
+    /// The slot read is performed before the index read (a CPU speculating the address-dependent load ahead of a
+    /// relaxed MMIO read), so it may return what the slot held before the write that the index then shows published.
+    /// </summary>
+    SlotBeforeIndex,
+}
+
+/// <summary>Driver, where the index may be published before its slot is written: what it checks before taking a slot.</summary>
+[Mechanism(Mechanisms.Publication)]
+public enum PublishedSlotCheck
+{
+    /// <summary>Take a slot only once its Valid bit is set (wait for it otherwise), and clear the slot after reading it.</summary>
+    ValidBitAndClear,
+
+    /// <summary>Take whatever the slot holds once the index says it is published.</summary>
+    TrustIndex,
+}
+
+/// <summary>Driver, where publication is split: when it writes the consumer index that frees the head slot.</summary>
+[Mechanism(Mechanisms.Publication)]
+public enum SlotRelease
+{
+    /// <summary>After the slot has been read.</summary>
+    AfterRead,
+
+    /// <summary>Before the slot is read (no barrier between the read and the consumer index write), so the producer may overwrite it first.</summary>
+    BeforeRead,
+}

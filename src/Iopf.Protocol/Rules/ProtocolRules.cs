@@ -59,6 +59,12 @@ public sealed record ProtocolRules
 
     public OverflowRearm OverflowRearm { get; init; }
 
+    public QueueSlotRead QueueSlotRead { get; init; }
+
+    public PublishedSlotCheck PublishedSlotCheck { get; init; }
+
+    public SlotRelease SlotRelease { get; init; }
+
     /// <summary>These rules with one decision set to <paramref name="choice"/> (the decision is the choice's enum type).</summary>
     public ProtocolRules With(Enum choice) => choice switch
     {
@@ -87,6 +93,9 @@ public sealed record ProtocolRules
         QueueDrain c => this with { QueueDrain = c },
         OverflowDiscard c => this with { OverflowDiscard = c },
         OverflowRearm c => this with { OverflowRearm = c },
+        QueueSlotRead c => this with { QueueSlotRead = c },
+        PublishedSlotCheck c => this with { PublishedSlotCheck = c },
+        SlotRelease c => this with { SlotRelease = c },
         _ => throw new ArgumentException($"{choice.GetType().Name} is not a decision of the protocol", nameof(choice)),
     };
 }

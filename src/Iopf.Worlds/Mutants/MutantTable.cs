@@ -248,5 +248,29 @@ public sealed partial record Mutant
             World: "IopfQueueOverflow",
             Property: "NoPayloadLost",
             Exhaustive: new("IopfQueueOverflow", Quiescent, 31)),
+        new(
+            Name: "SlotReadBeforeProducerIndex",
+            Description: "Driver: its read of the queue slot is performed before its read of the producer index, so it can take what the slot held before the write that the index then shows published.",
+            Choice: QueueSlotRead.SlotBeforeIndex,
+            Source: "Linux commit a76a37777f2c \"iommu/arm-smmu-v3: Ensure queue is read after updating prod pointer\": with readl_relaxed() of the prod register the address-dependent queue load \"can therefore be speculated ahead of time, potentially allowing stale data to be read by the CPU\"; fixed by readl() in queue_sync_prod_in()",
+            World: "SlotsPublishedInOrder",
+            Property: "RingsDeliverEveryDescriptorInOrder",
+            Exhaustive: new("SlotsPublishedInOrder", Safety, 27)),
+        new(
+            Name: "PublishedIndexTrusted",
+            Description: "Driver: on hardware that may publish the producer index before the slot write lands, takes the slot as soon as the index says so, without checking its Valid bit or clearing it after the read.",
+            Choice: PublishedSlotCheck.TrustIndex,
+            Source: "AMD IOMMU erratum 733 and its Linux workaround in drivers/iommu/amd/ppr.c iommu_poll_ppr_log(): \"Hardware bug: Interrupt may arrive before the entry is written to memory. If this happens we need to wait for the entry to arrive\" (poll PPR_REQ_TYPE until non-zero), then zero the entry \"to detect the hardware errata 733\"",
+            World: "IndexPassesSlot",
+            Property: "RingsDeliverEveryDescriptorInOrder",
+            Exhaustive: new("IndexPassesSlot", Safety, 10)),
+        new(
+            Name: "SlotFreedBeforeRead",
+            Description: "Driver: writes the consumer index that frees the head slot before it reads the slot, so the device may write the next lap's descriptor into it first.",
+            Choice: SlotRelease.BeforeRead,
+            Source: "Linux drivers/iommu/arm/arm-smmu-v3/arm-smmu-v3.c queue_sync_cons_out(): \"Ensure that all CPU accesses (reads and writes) to the queue are complete before we update the cons pointer\" (__iomb() before the cons write; commit a76a37777f2c \"Update 'cons' side to match\")",
+            World: "SlotsPublishedInOrder",
+            Property: "RingsDeliverEveryDescriptorInOrder",
+            Exhaustive: new("SlotsPublishedInOrder", Safety, 17)),
     ];
 }

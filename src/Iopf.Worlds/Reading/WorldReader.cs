@@ -82,6 +82,7 @@ public static partial class WorldReader
         var translationCompletions = Choice(root, "translationCompletions", ("inOrder", TranslationCompletionOrder.InOrder), ("mayPass", TranslationCompletionOrder.MayPass));
         var interrupts = Choice(root, "interrupts", ("level", InterruptTrigger.Level), ("edge", InterruptTrigger.Edge));
         var iopfQueueFull = Choice(root, "iopfQueueFull", ("backPressure", IopfQueueFull.BackPressure), ("overflow", IopfQueueFull.Overflow));
+        var publication = Choice(root, "publication", ("atomic", Publication.Atomic), ("ordered", Publication.Ordered), ("indexMayPassSlot", Publication.IndexMayPassSlot));
         var resident = Resident(root, vms, pagesPerVm, hostFrames);
         var pressure = root.Int("pressurePerVm", 0, WorldLimits.MaxPressurePerVm) ?? 0;
         var payloads = Payloads(root, vms, pagesPerVm, region.BufferSize);
@@ -106,6 +107,7 @@ public static partial class WorldReader
             TranslationCompletions = translationCompletions,
             Interrupts = interrupts,
             IopfQueueFull = iopfQueueFull,
+            Publication = publication,
         };
 
         // What no single field shows (a completion ring smaller than the buffer pool, ...): the core's own rules.

@@ -150,7 +150,7 @@ public class WorldReaderTests
         { "payloads", """[ 7 ]""", "rig.json:12: payloads[0]: must be an object { ... }, not the number 7" },
         { "design", "\"Magic\"", "rig.json:3: design: unknown design 'Magic'; valid: Claimed, DropOnFault, SkipToNextBuffer, StallAndRetry, CompletionInterrupt" },
         { "design", "\"1\"", "rig.json:3: design: unknown design '1'; valid: Claimed, DropOnFault, SkipToNextBuffer, StallAndRetry, CompletionInterrupt" },
-        { "colour", "1", "rig.json:3: colour: unknown key; valid here: $schema, completionQueueCapacity, description, design, exhaustive, faultBufferQueueCapacity, faultBuffers, hostFrames, initiallyResident, interrupts, iopfQueueCapacity, iopfQueueFull, pagesPerVm, payloads, pressurePerVm, ringStartCounter, sampling, translationCompletions, vms" },
+        { "colour", "1", "rig.json:3: colour: unknown key; valid here: $schema, completionQueueCapacity, description, design, exhaustive, faultBufferQueueCapacity, faultBuffers, hostFrames, initiallyResident, interrupts, iopfQueueCapacity, iopfQueueFull, pagesPerVm, payloads, pressurePerVm, publication, ringStartCounter, sampling, translationCompletions, vms" },
         { "interrupts", "\"pulse\"", "rig.json:3: interrupts: unknown value 'pulse'; valid: level, edge" },
         { "interrupts", "\"Edge\"", "rig.json:3: interrupts: unknown value 'Edge'; valid: level, edge" },
         { "iopfQueueFull", "\"drop\"", "rig.json:3: iopfQueueFull: unknown value 'drop'; valid: backPressure, overflow" },
