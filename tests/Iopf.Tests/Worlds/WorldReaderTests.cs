@@ -94,6 +94,17 @@ public class WorldReaderTests
         Assert.Equal(expected, world.Config.IopfQueueFull);
     }
 
+    [Theory]
+    [InlineData(null, Publication.Atomic)]
+    [InlineData("\"atomic\"", Publication.Atomic)]
+    [InlineData("\"ordered\"", Publication.Ordered)]
+    [InlineData("\"indexMayPassSlot\"", Publication.IndexMayPassSlot)]
+    public void The_publication_key_chooses_how_ring_writes_become_visible_and_defaults_to_atomic(string? value, Publication expected)
+    {
+        var world = Parse(value is null ? World() : World("publication", value));
+        Assert.Equal(expected, world.Config.Publication);
+    }
+
     [Fact]
     public void The_exhaustive_section_pins_the_state_space()
     {
