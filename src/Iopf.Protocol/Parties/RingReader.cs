@@ -7,7 +7,8 @@ namespace Iopf.Protocol.Parties;
 public static class RingReader
 {
     /// <summary>Takes the next descriptor when the producer index says there is one; polling an empty ring is no read.</summary>
-    public static bool Pop(RingQueue ring, StepResult r, out UInt128 word)
+    /// <param name="layout">The layout the word is written in, when it is not the model's own for that ring (a real family's page request).</param>
+    public static bool Pop(RingQueue ring, StepResult r, out UInt128 word, string? layout = null)
     {
         var index = ring.Head;
         if (!ring.TryPop(out word))
@@ -15,7 +16,7 @@ public static class RingReader
             return false;
         }
 
-        r.Observe(new DescriptorRead(ring.Name, index, word));
+        r.Observe(new DescriptorRead(ring.Name, index, word, layout));
         return true;
     }
 
