@@ -83,6 +83,25 @@ public class FormatFamilyTests(ITestOutputHelper output)
     }
 
     /// <summary>
+    /// The alternative designs (page requests without fault buffers among them) on FaultBurst: the same verdict on
+    /// smmuv3 as on the model's formats, with the same state count (FaultBurst's faults never share a page).
+    /// </summary>
+    [Theory]
+    [InlineData("DropOnFault")]
+    [InlineData("SkipToNextBuffer")]
+    [InlineData("StallAndRetry")]
+    [InlineData("CompletionInterrupt")]
+    public void Every_design_gives_the_same_verdict_on_smmuv3(string design)
+    {
+        var config = TestWorlds.Config("FaultBurst") with { Design = Protocol.Designs.DesignRegistry.Find(design)! };
+        var model = ExhaustiveExplorer.Explore(config);
+        var smmu = ExhaustiveExplorer.Explore(On(config, "smmuv3"));
+        Assert.Equal(model.Violation?.Property, smmu.Violation?.Property);
+        Assert.Equal(model.Violation?.Length, smmu.Violation?.Length);
+        Assert.Equal((model.States, model.Transitions), (smmu.States, smmu.Transitions));
+    }
+
+    /// <summary>
     /// A layout bug shows up as a protocol verdict: the Z3 suite's broken SMMUv3 pairing that fills the response's
     /// GrpId from the request's Ssid answers PRG index 0x100 (the PASID's low bits) instead of the fault's, and the
     /// device is handed a completion for no outstanding fault.
