@@ -138,6 +138,7 @@ public static class WorldEncoder
         if (s.Current is { } work)
         {
             WriteWord(w, work.Fault.Encode());
+            WriteWord(w, work.Request);
             w.Write(work.Buffer);
             MessageEncoder.WriteOptional(w, work.Frame);
         }

@@ -86,15 +86,16 @@ public sealed class RingsDeliverEveryDescriptorInOrderProperty : IProperty
         }
 
         pending.RemoveAt(0);
-        return Pair(read.Queue, found);
+        return Pair(read.Queue, found, read.Layout);
     }
 
-    private string? Pair(string queue, UInt128 descriptor)
+    private string? Pair(string queue, UInt128 descriptor, string? layout)
     {
         switch (queue)
         {
             case PinnedMemory.IopfQueueName:
-                awaitingLocation = FaultDescriptor.Decode(descriptor).Sequence;
+                // The fault's sequence from its bits, in the layout it was written in (a real family's PRG index).
+                awaitingLocation = PageRequestCodec.SequenceOf(layout, descriptor);
                 return null;
             case PinnedMemory.FaultBufferQueueName when awaitingLocation is { } sequence:
                 awaitingLocation = null;

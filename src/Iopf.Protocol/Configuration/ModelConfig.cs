@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Iopf.Protocol.Descriptors;
 using Iopf.Protocol.Designs;
 using Iopf.Protocol.Memory;
 using Iopf.Protocol.Rules;
@@ -71,6 +72,12 @@ public sealed record ModelConfig
     public bool SplitsPublication => Publication != Publication.Atomic;
 
     /// <summary>
+    /// Which format family the device's page requests and the driver's responses are written in (world key
+    /// "descriptorFormats"; the model's own formats unless a world names smmuv3, amd-vi or riscv).
+    /// </summary>
+    public PageRequestCodec Codec { get; init; } = PageRequestCodec.Model;
+
+    /// <summary>
     /// How many ways the IOMMU may pick which of its completions in flight leaves next: enough to pick any one
     /// (a DMA per payload awaiting its answer, plus an ATC refresh per held fault buffer), taken modulo how many
     /// there are.
@@ -115,6 +122,18 @@ public sealed record ModelConfig
         if (CompletionQueueCapacity < FaultBuffers.BufferCount)
         {
             problems.Add($"completionQueue: capacity {CompletionQueueCapacity} is below the {FaultBuffers.BufferCount} fault buffers (one completion per held buffer must fit)");
+        }
+
+        // The device numbers its faults modulo the PRG index: more outstanding than that would make two share one.
+        if (FaultBuffers.BufferCount >= Codec.SequenceModulus)
+        {
+            problems.Add($"descriptorFormats: {Codec.Family} numbers outstanding faults with a PRG index of {Codec.SequenceModulus} values, fewer than the {FaultBuffers.BufferCount} fault buffers could hold at once");
+        }
+
+        // The driver's defence against an index that passes its slot is the model descriptor's Valid bit (README).
+        if (Publication == Publication.IndexMayPassSlot && !Codec.IsModel)
+        {
+            problems.Add($"publication: indexMayPassSlot needs the model's descriptor formats (the driver waits for their Valid bit), not {Codec.Family}");
         }
 
         var resident = InitiallyResident.Distinct().ToList();

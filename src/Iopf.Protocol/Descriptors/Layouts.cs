@@ -15,7 +15,7 @@ public static class Layouts
 
     /// <summary>Written by the device to the fault buffer queue: where in the pinned region the payload was stored.</summary>
     public static readonly DescriptorLayout BufferLocation = Model(
-        "BufferLocationDescriptor", "Valid", "BufferIndex", "Sequence", "Length", "BufferAddress");
+        "BufferLocationDescriptor", "Valid", "BufferIndex", "Sequence", "Length", "PageOffset", "BufferAddress");
 
     /// <summary>Written by the driver to the completion queue once the fault is resolved.</summary>
     public static readonly DescriptorLayout Completion = Model(

@@ -28,7 +28,7 @@ internal static class PageRequests
             return;
         }
 
-        var fault = Device.NewFault(s, p, buffer: -1);
+        var fault = Device.NewFault(s, ctx, p, buffer: -1);
         Device.PublishFaultDescriptor(s, ctx, fault, r);
     }
 

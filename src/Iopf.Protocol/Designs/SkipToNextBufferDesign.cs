@@ -27,7 +27,7 @@ public sealed class SkipToNextBufferDesign : FaultPathDesign
         var listed = s.Outstanding.Values.Any(f => f.Payload.Vm == p.Vm && f.Payload.Page(ModelConfig.PageSize) == page);
         if (!listed && Device.HasPageRequestCredit(s, ctx))
         {
-            Device.PublishFaultDescriptor(s, ctx, Device.NewFault(s, p, buffer: -1), r);
+            Device.PublishFaultDescriptor(s, ctx, Device.NewFault(s, ctx, p, buffer: -1), r);
         }
 
         var original = ctx.Config.Payloads[p.Id];

@@ -48,7 +48,7 @@ public sealed record QueuePush(string Queue, uint Index, int Capacity, UInt128 D
 /// A consumer read ring Queue at its consumer index Index and found Descriptor there, or nothing (null): the
 /// producer index had not passed Index, though the consumer was told a descriptor was published there.
 /// </summary>
-public sealed record DescriptorRead(string Queue, uint Index, UInt128? Descriptor) : Observation
+public sealed record DescriptorRead(string Queue, uint Index, UInt128? Descriptor, string? Layout = null) : Observation
 {
     public override string ToString() =>
         $"DescriptorRead {{ Queue = {Queue}, Index = {Index}, Descriptor = {(Descriptor is { } d ? $"0x{d:x32}" : "none")} }}";

@@ -236,9 +236,16 @@ public static partial class Device
     {
         while (RingReader.Pop(ctx.Pinned.CompletionQueue, r, out var word))
         {
-            var completion = CompletionDescriptor.Decode(word);
+            // In the chosen family's response format. A real family's response names no buffer: the device's
+            // outstanding record of the fault that PRG index names says which one it parked the payload in.
+            var (completion, pasid) = ctx.Config.Codec.DecodeResponse(word);
+            if (completion.BufferIndex < 0)
+            {
+                completion = completion with { BufferIndex = s.Outstanding.TryGetValue(completion.Sequence, out var named) ? Math.Max(named.Buffer, 0) : 0 };
+            }
+
             r.Observe(new CompletionConsumed(completion.Sequence, completion.FunctionId, completion.BufferIndex, completion.Status));
-            if (AnsweredFault(s, completion) is not { } fault)
+            if (AnsweredFault(s, completion, pasid) is not { } fault)
             {
                 // PCIe PRI: a response that matches no outstanding request is discarded (and flagged as an
                 // Unexpected Page Request Group Index in the PRI status register); the fault stays outstanding.
@@ -275,12 +282,14 @@ public static partial class Device
 
     /// <summary>
     /// The outstanding fault a completion answers: the one of its sequence, when the completion's function and
-    /// buffer are that fault's too (a design without fault buffers has no buffer to match). Otherwise none.
+    /// buffer are that fault's too (a design without fault buffers has no buffer to match), and so is the PASID
+    /// when the response format carries one (a real family's; -1 when it says no PASID). Otherwise none.
     /// </summary>
-    private static OutstandingFault? AnsweredFault(DeviceState s, CompletionDescriptor completion) =>
+    private static OutstandingFault? AnsweredFault(DeviceState s, CompletionDescriptor completion, int? pasid) =>
         s.Outstanding.TryGetValue(completion.Sequence, out var fault)
         && completion.FunctionId == fault.Payload.Vm
         && (fault.Buffer < 0 || completion.BufferIndex == fault.Buffer)
+        && (pasid is null || pasid == ModelConfig.PasidOf(fault.Payload.Vm))
             ? fault
             : null;
 

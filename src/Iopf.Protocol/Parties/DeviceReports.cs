@@ -35,7 +35,7 @@ public static partial class Device
 
         var function = ctx.Rules.FaultFunctionId == FaultFunctionId.CurrentFault ? p.Vm : s.LastFaultFunction;
         s.LastFaultFunction = p.Vm;
-        var fault = NewFault(s, p, buffer, function);
+        var fault = NewFault(s, ctx, p, buffer, function);
         var sequence = fault.Sequence;
         s.Unpublished.Add(sequence);
 
@@ -71,7 +71,7 @@ public static partial class Device
     private static void PublishLocation(ProtocolContext ctx, OutstandingFault f, StepResult r)
     {
         var location = new BufferLocationDescriptor(
-            true, f.Buffer, f.Sequence, f.Payload.Length, ctx.Pinned.Buffers.Region.AddressOf(f.Buffer));
+            true, f.Buffer, f.Sequence, f.Payload.Length, ctx.Pinned.Buffers.Region.AddressOf(f.Buffer), (int)f.Payload.Offset(ModelConfig.PageSize));
         RingWriter.Publish(ctx, DeviceRing.FaultBufferQueue, location.Encode(), r);
     }
 
@@ -88,17 +88,25 @@ public static partial class Device
             BufferIndex: Math.Max(f.Buffer, 0),
             Length: p.Length,
             Gpa: p.Gpa);
-        if (RingWriter.Publish(ctx, DeviceRing.IopfQueue, descriptor.Encode(), r))
+        if (RingWriter.Publish(ctx, DeviceRing.IopfQueue, ctx.Config.Codec.EncodeRequest(descriptor), r))
         {
             r.Observe(new FaultRaised(f.Sequence, p.Vm, p.Gpa, f.Buffer));
         }
     }
 
-    /// <summary>Numbers a new fault (16-bit sequence, wrapping) and records it as outstanding.</summary>
-    internal static OutstandingFault NewFault(DeviceState s, Payload p, int buffer, int? descriptorFunction = null)
+    /// <summary>
+    /// Numbers a new fault (the model's 16-bit sequence, or a real family's 9-bit PRG index, wrapping) and records
+    /// it as outstanding. A number still outstanding is never handed out twice: that would be a protocol error.
+    /// </summary>
+    internal static OutstandingFault NewFault(DeviceState s, ProtocolContext ctx, Payload p, int buffer, int? descriptorFunction = null)
     {
         var sequence = s.NextSequence;
-        s.NextSequence = (sequence + 1) & 0xFFFF;
+        if (s.Outstanding.ContainsKey(sequence))
+        {
+            throw new ProtocolStateException($"device: fault number {sequence} is still outstanding when it comes round again ({ctx.Config.Codec.Family} numbers faults modulo {ctx.Config.Codec.SequenceModulus})");
+        }
+
+        s.NextSequence = (sequence + 1) % ctx.Config.Codec.SequenceModulus;
         var fault = new OutstandingFault(sequence, p, buffer, descriptorFunction ?? p.Vm);
         s.Outstanding[sequence] = fault;
         s.PeakHeld = Math.Max(s.PeakHeld, s.Outstanding.Count);

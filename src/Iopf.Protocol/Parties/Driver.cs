@@ -105,7 +105,8 @@ public static class Driver
             return;
         }
 
-        if (!RingReader.Pop(ctx.Pinned.IopfQueue, r, out var word))
+        var codec = ctx.Config.Codec;
+        if (!RingReader.Pop(ctx.Pinned.IopfQueue, r, out var word, codec.IsModel ? null : codec.RequestLayout))
         {
             Rearm(ctx, r);
             return;
@@ -122,11 +123,12 @@ public static class Driver
             s.KnownEntries--;
         }
 
-        var fault = FaultDescriptor.Decode(word);
+        var codec = ctx.Config.Codec;
+        var fault = codec.DecodeRequest(word);
         if (!ctx.Config.Design.UsesFaultBuffers)
         {
             // A page request: nothing parked in host memory, nothing to copy.
-            s.Current = new DriverWork(fault, -1);
+            s.Current = new DriverWork(fault, -1, Request: word);
             r.Send(Role.Vmm, new ResolveFault(fault.Sequence, fault.FunctionId, fault.Gpa / ModelConfig.PageSize));
             return;
         }
@@ -142,10 +144,15 @@ public static class Driver
             if (location.Valid && location.Sequence == fault.Sequence)
             {
                 buffer = location.BufferIndex;
+                if (!codec.IsModel)
+                {
+                    // A real page request names only the page: the payload's place in it and its length are here.
+                    fault = fault with { BufferIndex = buffer, Length = location.Length, Gpa = fault.Gpa + (ulong)location.PageOffset };
+                }
             }
         }
 
-        s.Current = new DriverWork(fault, buffer);
+        s.Current = new DriverWork(fault, buffer, Request: word);
         r.Send(Role.Vmm, new ResolveFault(fault.Sequence, fault.FunctionId, fault.Gpa / ModelConfig.PageSize));
     }
 
@@ -231,7 +238,7 @@ public static class Driver
     /// <summary>The completion echoes the identifying fields of the fault it answers: function, sequence, buffer.</summary>
     private static void WriteCompletion(ProtocolContext ctx, DriverWork work, StepResult r, CompletionStatus status = CompletionStatus.Success)
     {
-        var sequence = ctx.Rules.CompletionSequence == CompletionSequence.EchoFault ? work.Fault.Sequence : (work.Fault.Sequence + 1) & 0xFFFF;
+        var sequence = ctx.Rules.CompletionSequence == CompletionSequence.EchoFault ? work.Fault.Sequence : (work.Fault.Sequence + 1) % ctx.Config.Codec.SequenceModulus;
         var completion = new CompletionDescriptor(
             true, status, work.Fault.FunctionId, sequence, Math.Max(work.Buffer, 0), (ulong)(work.Frame ?? 0));
         var ring = ctx.Pinned.CompletionQueue;
@@ -240,10 +247,12 @@ public static class Driver
             return; // the bug: written into the last slot, tail never published
         }
 
-        RingWriter.Push(ring, completion.Encode(), r);
+        // In the chosen family's response format: a real family's is the pairing's answer to the request read.
+        var word = ctx.Config.Codec.EncodeResponse(work.Request, completion);
+        RingWriter.Push(ring, word, r);
         if (ctx.Rules.CompletionsPerFault == CompletionsPerFault.Twice)
         {
-            RingWriter.Push(ring, completion.Encode(), r);
+            RingWriter.Push(ring, word, r);
         }
     }
 }

@@ -3,8 +3,11 @@ using Iopf.Protocol.Descriptors;
 namespace Iopf.Protocol.Parties;
 
 /// <summary>The fault the driver is working on (it handles one at a time, in queue order).</summary>
-/// <remarks>Frame is the host frame the VMM resolved the page to, once known (carried in the completion).</remarks>
-public sealed record DriverWork(FaultDescriptor Fault, int Buffer, int? Frame = null);
+/// <remarks>
+/// Frame is the host frame the VMM resolved the page to, once known (carried in the completion). Request is the IO
+/// page fault queue entry as read, in the world's format family: a real family's response is built from it.
+/// </remarks>
+public sealed record DriverWork(FaultDescriptor Fault, int Buffer, int? Frame = null, UInt128 Request = default);
 
 public sealed class DriverState
 {

@@ -95,7 +95,8 @@ internal static class QueueReads
         }
 
         s.ReadingSlot = null;
-        RingReader.Took(queue, index, word, r);
+        var codec = ctx.Config.Codec;
+        RingReader.Took(queue, index, word, r, codec.IsModel ? null : codec.RequestLayout);
         Driver.Take(s, ctx, word, r);
     }
 

@@ -10,7 +10,8 @@ public static class RingReader
     /// Takes the next descriptor when the producer index says there is one; polling an empty ring is no read. With
     /// <paramref name="clear"/> the slot is zeroed after the read, so a later lap's unwritten slot reads as not valid.
     /// </summary>
-    public static bool Pop(RingQueue ring, StepResult r, out UInt128 word, bool clear = false)
+    /// <param name="layout">The layout the word is written in, when it is not the model's own for that ring (a real family's page request).</param>
+    public static bool Pop(RingQueue ring, StepResult r, out UInt128 word, string? layout = null, bool clear = false)
     {
         var index = ring.Head;
         if (!ring.TryPop(out word))
@@ -23,7 +24,7 @@ public static class RingReader
             ring.WriteSlot(index, UInt128.Zero);
         }
 
-        Took(ring, index, word, r);
+        Took(ring, index, word, r, layout);
         return true;
     }
 
@@ -34,7 +35,7 @@ public static class RingReader
     public static bool PopPromised(RingQueue ring, StepResult r, out UInt128 word, bool clear = false)
     {
         var index = ring.Head;
-        if (Pop(ring, r, out word, clear))
+        if (Pop(ring, r, out word, clear: clear))
         {
             return true;
         }
@@ -44,6 +45,6 @@ public static class RingReader
     }
 
     /// <summary>The consumer took <paramref name="word"/> as the descriptor at counter <paramref name="index"/>.</summary>
-    public static void Took(RingQueue ring, uint index, UInt128 word, StepResult r) =>
-        r.Observe(new DescriptorRead(ring.Name, index, word));
+    public static void Took(RingQueue ring, uint index, UInt128 word, StepResult r, string? layout = null) =>
+        r.Observe(new DescriptorRead(ring.Name, index, word, layout));
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using Iopf.Protocol.Configuration;
+using Iopf.Protocol.Descriptors;
 using Iopf.Protocol.Designs;
 using Iopf.Protocol.Memory;
 using Iopf.Worlds.Sampling;
@@ -83,6 +84,7 @@ public static partial class WorldReader
         var interrupts = Choice(root, "interrupts", ("level", InterruptTrigger.Level), ("edge", InterruptTrigger.Edge));
         var iopfQueueFull = Choice(root, "iopfQueueFull", ("backPressure", IopfQueueFull.BackPressure), ("overflow", IopfQueueFull.Overflow));
         var publication = Choice(root, "publication", ("atomic", Publication.Atomic), ("ordered", Publication.Ordered), ("indexMayPassSlot", Publication.IndexMayPassSlot));
+        var codec = ReadFormats(root);
         var resident = Resident(root, vms, pagesPerVm, hostFrames);
         var pressure = root.Int("pressurePerVm", 0, WorldLimits.MaxPressurePerVm) ?? 0;
         var payloads = Payloads(root, vms, pagesPerVm, region.BufferSize);
@@ -108,6 +110,7 @@ public static partial class WorldReader
             Interrupts = interrupts,
             IopfQueueFull = iopfQueueFull,
             Publication = publication,
+            Codec = codec,
         };
 
         // What no single field shows (a completion ring smaller than the buffer pool, ...): the core's own rules.
@@ -154,6 +157,15 @@ public static partial class WorldReader
         }
 
         throw root.Problem(key, $"unknown value '{word}'; valid: {string.Join(", ", choices.Select(c => c.Word))}");
+    }
+
+    /// <summary>The format family the device and the driver write their descriptors in; absent, the model's own.</summary>
+    private static PageRequestCodec ReadFormats(JsonFields root)
+    {
+        var family = root.String("descriptorFormats", 40);
+        return family is null
+            ? PageRequestCodec.Model
+            : PageRequestCodec.Find(family, out var problem) ?? throw root.Problem("descriptorFormats", problem!);
     }
 
     private static FaultPathDesign ReadDesign(JsonFields root)
