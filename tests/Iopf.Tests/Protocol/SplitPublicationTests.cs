@@ -118,6 +118,17 @@ public class SplitPublicationTests
         Assert.Equal(1, world.Context.Pinned.IopfQueue.Count);
     }
 
+    [Fact]
+    public void An_index_that_may_pass_its_slot_needs_the_model_formats_whose_valid_bit_the_driver_waits_for()
+    {
+        var config = WorldCatalog.Find("IndexPassesSlot")!.Config;
+        Assert.Empty(config.Problems());
+        var smmu = config with { Codec = PageRequestCodec.Find("smmuv3", out _)! };
+
+        Assert.Equal(["publication: indexMayPassSlot needs the model's descriptor formats (the driver waits for their Valid bit), not smmuv3"], smmu.Problems());
+        Assert.Empty((smmu with { Publication = Publication.Ordered }).Problems());
+    }
+
     private static Envelope ReadSlot { get; } = new(Role.Driver, 0, new ReadQueueSlot());
 
     /// <summary>The first payload of SlotsPublishedInOrder faults; returns the step that publishes its fault descriptor.</summary>
