@@ -1,3 +1,4 @@
+using Iopf.Protocol.Coverage;
 using System.Diagnostics;
 using Iopf.Protocol.Configuration;
 using Iopf.Specs.Judging;
@@ -87,7 +88,21 @@ public static class ExhaustiveExplorer
                 Bound = bound,
                 CompletionUnreachableStates = cannotComplete,
                 Violation = violation,
+                Reached = Reached(start),
             };
+        }
+
+        // The setup's facts and decisions, then every executed step's (each transition reuses one of them).
+        private IReadOnlyList<CoveragePoint> Reached(Protocol.Parties.StepResult start)
+        {
+            var tally = new CoverageTally();
+            tally.Add(null, start.Observations, start.Decisions);
+            foreach (var point in steps?.Coverage.Reached ?? [])
+            {
+                tally.Add(point);
+            }
+
+            return tally.Reached;
         }
 
         // Every party with a message, every choice of it, in slot order: the order fixes the ids and so which

@@ -39,6 +39,9 @@ public sealed record ExhaustiveResult
 
     public required Counterexample? Violation { get; init; }
 
+    /// <summary>The coverage points the search reached (<see cref="Protocol.Coverage.CoveragePoint.All"/> lists every one).</summary>
+    public IReadOnlyList<Protocol.Coverage.CoveragePoint> Reached { get; init; } = [];
+
     public double StatesPerSecond => Elapsed.TotalSeconds > 0 ? States / Elapsed.TotalSeconds : 0;
 
     /// <summary>"all interleavings explored", or why not.</summary>

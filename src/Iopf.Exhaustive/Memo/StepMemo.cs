@@ -1,3 +1,4 @@
+using Iopf.Protocol.Coverage;
 using Iopf.Protocol.Messages;
 using Iopf.Protocol.Parties;
 using Iopf.Specs.Properties;
@@ -20,6 +21,9 @@ internal sealed class StepMemo(ComponentStore store, IReadOnlyList<IProperty> pr
 {
     private readonly Dictionary<Key, StepOutcome> outcomes = [];
     private readonly SharedMemory[] keyedOn = new SharedMemory[store.Layout.Slots];
+
+    /// <summary>What the executed steps reached: every transition reuses one of them, so this is the search's coverage.</summary>
+    public CoverageTally Coverage { get; } = new();
 
     /// <summary>Steps actually executed by the protocol core (the rest were reused).</summary>
     public int Executed => outcomes.Count;
@@ -79,6 +83,7 @@ internal sealed class StepMemo(ComponentStore store, IReadOnlyList<IProperty> pr
             return (failed, context.Reached);
         }
 
+        Coverage.Add(envelope.Message, step.Observations, step.Decisions);
         var reached = context.Reached;
         var readers = 0u;
         for (var i = 0; i < properties.Count; i++)

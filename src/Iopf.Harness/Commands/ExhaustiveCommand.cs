@@ -63,6 +63,17 @@ public static class ExhaustiveCommand
 
             var console = Consoles.Over(output);
             console.Write(Table(results));
+            console.WriteLine();
+            foreach (var line in CoverageLines.For([.. results.Select(r => (r.Name, r.Result.Reached))]))
+            {
+                console.WriteLine(line);
+            }
+
+            foreach (var line in CoverageLines.NotExercised(switched, [.. results.Select(r => (r.Name, r.Result.Reached))]))
+            {
+                console.WriteLine(line);
+            }
+
             foreach (var (name, result) in results)
             {
                 if (result.Violation is { } v)

@@ -10,6 +10,9 @@ public sealed class StepResult
 
     public List<Observation> Observations { get; } = [];
 
+    /// <summary>The decision points the step consulted (bit i: <see cref="Coverage.DecisionLog.Decisions"/>[i]), for coverage.</summary>
+    public ulong Decisions { get; set; }
+
     public void Send(Role to, Message message, int index = 0) => Sends.Add(new Envelope(to, index, message));
 
     public void Observe(Observation observation) => Observations.Add(observation);

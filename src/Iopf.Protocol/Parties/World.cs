@@ -1,4 +1,5 @@
 using Iopf.Protocol.Configuration;
+using Iopf.Protocol.Coverage;
 using Iopf.Protocol.Memory;
 using Iopf.Protocol.Messages;
 using Iopf.Protocol.Observations;
@@ -52,6 +53,19 @@ public sealed class World
         }
 
         var start = new StepResult();
+        DecisionLog.Begin();
+        try
+        {
+            return Build(config, start);
+        }
+        finally
+        {
+            start.Decisions = DecisionLog.End();
+        }
+    }
+
+    private static (World World, StepResult Start) Build(ModelConfig config, StepResult start)
+    {
         var host = new HostMemory(config.HostFrames);
         var vmm = new VmmState();
         var iommu = new IommuState();
@@ -126,6 +140,21 @@ public sealed class World
     public static StepResult Step(Envelope envelope, object partyState, ProtocolContext context, int choice = 0)
     {
         var r = new StepResult();
+        DecisionLog.Begin();
+        try
+        {
+            Run(envelope, partyState, context, choice, r);
+        }
+        finally
+        {
+            r.Decisions = DecisionLog.End();
+        }
+
+        return r;
+    }
+
+    private static void Run(Envelope envelope, object partyState, ProtocolContext context, int choice, StepResult r)
+    {
         switch (envelope.To, partyState)
         {
             case (Role.Device, DeviceState s):
@@ -149,8 +178,6 @@ public sealed class World
             default:
                 throw new UnexpectedMessageException(envelope.To.ToString(), envelope.Message);
         }
-
-        return r;
     }
 
     public World Clone() => new(

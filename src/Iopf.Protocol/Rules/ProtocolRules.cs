@@ -1,3 +1,5 @@
+using Iopf.Protocol.Coverage;
+
 namespace Iopf.Protocol.Rules;
 
 /// <summary>
@@ -9,61 +11,61 @@ public sealed record ProtocolRules
     /// <summary>The protocol as designed: every decision at its first (correct) choice.</summary>
     public static ProtocolRules Correct { get; } = new();
 
-    public NoFreeFaultBuffer NoFreeFaultBuffer { get; init; }
+    public NoFreeFaultBuffer NoFreeFaultBuffer { get => DecisionLog.Consulted(field); init; }
 
-    public DmaBehindBufferedFault DmaBehindBufferedFault { get; init; }
+    public DmaBehindBufferedFault DmaBehindBufferedFault { get => DecisionLog.Consulted(field); init; }
 
-    public AtcRefill AtcRefill { get; init; }
+    public AtcRefill AtcRefill { get => DecisionLog.Consulted(field); init; }
 
-    public TranslationAnswerOrder TranslationAnswerOrder { get; init; }
+    public TranslationAnswerOrder TranslationAnswerOrder { get => DecisionLog.Consulted(field); init; }
 
-    public InvalidatedTranslation InvalidatedTranslation { get; init; }
+    public InvalidatedTranslation InvalidatedTranslation { get => DecisionLog.Consulted(field); init; }
 
-    public FaultDescriptorOrder FaultDescriptorOrder { get; init; }
+    public FaultDescriptorOrder FaultDescriptorOrder { get => DecisionLog.Consulted(field); init; }
 
-    public FaultFunctionId FaultFunctionId { get; init; }
+    public FaultFunctionId FaultFunctionId { get => DecisionLog.Consulted(field); init; }
 
-    public CompletionPublication CompletionPublication { get; init; }
+    public CompletionPublication CompletionPublication { get => DecisionLog.Consulted(field); init; }
 
-    public DoorbellAfterCopy DoorbellAfterCopy { get; init; }
+    public DoorbellAfterCopy DoorbellAfterCopy { get => DecisionLog.Consulted(field); init; }
 
-    public CompletionAtWrap CompletionAtWrap { get; init; }
+    public CompletionAtWrap CompletionAtWrap { get => DecisionLog.Consulted(field); init; }
 
-    public RingFullCheck RingFullCheck { get; init; }
+    public RingFullCheck RingFullCheck { get => DecisionLog.Consulted(field); init; }
 
-    public AtcOnUnmap AtcOnUnmap { get; init; }
+    public AtcOnUnmap AtcOnUnmap { get => DecisionLog.Consulted(field); init; }
 
-    public InvalidationCompletion InvalidationCompletion { get; init; }
+    public InvalidationCompletion InvalidationCompletion { get => DecisionLog.Consulted(field); init; }
 
-    public ResolvedPagePinning ResolvedPagePinning { get; init; }
+    public ResolvedPagePinning ResolvedPagePinning { get => DecisionLog.Consulted(field); init; }
 
-    public ResidentPageFault ResidentPageFault { get; init; }
+    public ResidentPageFault ResidentPageFault { get => DecisionLog.Consulted(field); init; }
 
-    public EvictedContent EvictedContent { get; init; }
+    public EvictedContent EvictedContent { get => DecisionLog.Consulted(field); init; }
 
-    public ReusedFrameContent ReusedFrameContent { get; init; }
+    public ReusedFrameContent ReusedFrameContent { get => DecisionLog.Consulted(field); init; }
 
-    public PayloadCopies PayloadCopies { get; init; }
+    public PayloadCopies PayloadCopies { get => DecisionLog.Consulted(field); init; }
 
-    public UnbackedFault UnbackedFault { get; init; }
+    public UnbackedFault UnbackedFault { get => DecisionLog.Consulted(field); init; }
 
-    public FailedCompletion FailedCompletion { get; init; }
+    public FailedCompletion FailedCompletion { get => DecisionLog.Consulted(field); init; }
 
-    public CompletionSequence CompletionSequence { get; init; }
+    public CompletionSequence CompletionSequence { get => DecisionLog.Consulted(field); init; }
 
-    public CompletionsPerFault CompletionsPerFault { get; init; }
+    public CompletionsPerFault CompletionsPerFault { get => DecisionLog.Consulted(field); init; }
 
-    public QueueDrain QueueDrain { get; init; }
+    public QueueDrain QueueDrain { get => DecisionLog.Consulted(field); init; }
 
-    public OverflowDiscard OverflowDiscard { get; init; }
+    public OverflowDiscard OverflowDiscard { get => DecisionLog.Consulted(field); init; }
 
-    public OverflowRearm OverflowRearm { get; init; }
+    public OverflowRearm OverflowRearm { get => DecisionLog.Consulted(field); init; }
 
-    public QueueSlotRead QueueSlotRead { get; init; }
+    public QueueSlotRead QueueSlotRead { get => DecisionLog.Consulted(field); init; }
 
-    public PublishedSlotCheck PublishedSlotCheck { get; init; }
+    public PublishedSlotCheck PublishedSlotCheck { get => DecisionLog.Consulted(field); init; }
 
-    public SlotRelease SlotRelease { get; init; }
+    public SlotRelease SlotRelease { get => DecisionLog.Consulted(field); init; }
 
     /// <summary>These rules with one decision set to <paramref name="choice"/> (the decision is the choice's enum type).</summary>
     public ProtocolRules With(Enum choice) => choice switch
