@@ -32,6 +32,11 @@ public sealed class ExhaustiveFilesTests : IDisposable
         var schedule = Path.Combine(sandbox.Out, "SingleFault.exhaustive.schedule.json");
         var report = JsonNode.Parse(File.ReadAllText(Path.Combine(sandbox.Out, "iopf-exhaustive.json")))!;
         Assert.Equal("SingleFault.exhaustive.schedule.json", (string?)report["worlds"]![0]!["violation"]!["schedule"]);
+        var coverage = report["worlds"]![0]!["coverage"]!;
+        Assert.True((bool)coverage["step"]!["FaultInterrupt"]!);
+        Assert.False((bool)coverage["step"]!["PostedWrite"]!);
+        Assert.True((bool)coverage["decision"]!["CompletionPublication"]!); // the mutant's decision was consulted
+        Assert.Equal(Protocol.Coverage.CoveragePoint.All.Count, coverage.AsObject().Sum(kind => kind.Value!.AsObject().Count));
         var written = File.ReadAllText(Path.Combine(sandbox.Out, "SingleFault.exhaustive.counterexample.txt"));
 
         var replay = IopfCli.Run("replay", schedule);

@@ -2,11 +2,12 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using Iopf.Exhaustive;
+using Iopf.Protocol.Coverage;
 
 namespace Iopf.Harness.Reports;
 
 /// <summary>
-/// `exhaustive --report`: iopf-exhaustive.json (per world: coverage, counts, the violation and its schedule
+/// `exhaustive --report`: iopf-exhaustive.json (per world: verdict, counts, every coverage point reached or not, the violation and its schedule
 /// file; wall-clock values only under "timings") and iopf-exhaustive-junit.xml (one case per world: a failure
 /// for a violation, skipped when a bound stopped the search, since nothing was proven then).
 /// </summary>
@@ -31,6 +32,7 @@ public static class ExhaustiveReport
                 ["states"] = r.States,
                 ["transitions"] = r.Transitions,
                 ["depth"] = r.MaxDepth,
+                ["coverage"] = Coverage(r),
             };
             if (r.Violation is { } v)
             {
@@ -69,6 +71,24 @@ public static class ExhaustiveReport
         }
 
         return new XDocument(new XDeclaration("1.0", "utf-8", null), new XElement("testsuites", suite)).ToString() + "\n";
+    }
+
+    // Every point, reached or not, so a report alone gives the points-by-worlds matrix.
+    private static JsonObject Coverage(ExhaustiveResult r)
+    {
+        var coverage = new JsonObject();
+        foreach (var kind in Enum.GetValues<CoverageKind>())
+        {
+            var points = new JsonObject();
+            foreach (var point in CoveragePoint.All.Where(p => p.Kind == kind))
+            {
+                points[point.Name] = r.Reached.Contains(point);
+            }
+
+            coverage[kind.ToString().ToLowerInvariant()] = points;
+        }
+
+        return coverage;
     }
 
     private static string Verdict(ExhaustiveResult r) => r.Violation is not null ? "violated" : r.Complete ? "holds" : "incomplete";
