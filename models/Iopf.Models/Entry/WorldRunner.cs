@@ -1,3 +1,4 @@
+using Iopf.Protocol.Coverage;
 using Iopf.Models.Events;
 using Iopf.Models.Machines;
 using Iopf.Protocol.Configuration;
@@ -16,11 +17,13 @@ namespace Iopf.Models.Entry;
 public static class WorldRunner
 {
     /// <param name="properties">The properties to monitor (null: all of them).</param>
-    public static void Start(IActorRuntime runtime, ModelConfig config, IReadOnlyCollection<string>? properties = null)
+    /// <param name="coverage">The tally the iteration's steps feed (null: none is kept).</param>
+    public static void Start(IActorRuntime runtime, ModelConfig config, IReadOnlyCollection<string>? properties = null, CoverageTally? coverage = null)
     {
         MonitorSet.Register(runtime, properties);
 
         var (world, start) = World.Create(config);
+        coverage?.Add(null, start.Observations, start.Decisions);
         var wiring = new Wiring(
             runtime.CreateActorIdFromName(typeof(DeviceMachine), "Device"),
             runtime.CreateActorIdFromName(typeof(IommuMachine), "Iommu"),
@@ -34,14 +37,14 @@ public static class WorldRunner
             MonitorSet.Notify(runtime, new ObservationEvent(observation));
         }
 
-        runtime.CreateActor(wiring.Device, typeof(DeviceMachine), new SetupEvent(world, wiring));
-        runtime.CreateActor(wiring.Iommu, typeof(IommuMachine), new SetupEvent(world, wiring));
-        runtime.CreateActor(wiring.Driver, typeof(DriverMachine), new SetupEvent(world, wiring));
-        runtime.CreateActor(wiring.Vmm, typeof(VmmMachine), new SetupEvent(world, wiring));
-        runtime.CreateActor(wiring.Link, typeof(LinkMachine), new SetupEvent(world, wiring));
+        runtime.CreateActor(wiring.Device, typeof(DeviceMachine), new SetupEvent(world, wiring, 0, coverage));
+        runtime.CreateActor(wiring.Iommu, typeof(IommuMachine), new SetupEvent(world, wiring, 0, coverage));
+        runtime.CreateActor(wiring.Driver, typeof(DriverMachine), new SetupEvent(world, wiring, 0, coverage));
+        runtime.CreateActor(wiring.Vmm, typeof(VmmMachine), new SetupEvent(world, wiring, 0, coverage));
+        runtime.CreateActor(wiring.Link, typeof(LinkMachine), new SetupEvent(world, wiring, 0, coverage));
         for (var vm = 0; vm < config.Vms; vm++)
         {
-            runtime.CreateActor(wiring.Guests[vm], typeof(GuestMachine), new SetupEvent(world, wiring, vm));
+            runtime.CreateActor(wiring.Guests[vm], typeof(GuestMachine), new SetupEvent(world, wiring, vm, coverage));
         }
 
         foreach (var envelope in start.Sends)

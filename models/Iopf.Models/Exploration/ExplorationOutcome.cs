@@ -1,3 +1,4 @@
+using Iopf.Protocol.Coverage;
 using Iopf.Worlds.Sampling;
 
 namespace Iopf.Models.Exploration;
@@ -17,4 +18,7 @@ public sealed record ExplorationOutcome(
     long TotalSteps)
 {
     public bool Holds => ViolatedProperty is null;
+
+    /// <summary>The coverage points the sampled schedules reached (<see cref="CoveragePoint.All"/> lists every one).</summary>
+    public IReadOnlyList<CoveragePoint> Reached { get; init; } = [];
 }

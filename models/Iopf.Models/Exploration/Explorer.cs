@@ -1,3 +1,4 @@
+using Iopf.Protocol.Coverage;
 using System.Text.Json;
 using Iopf.Models.Entry;
 using Iopf.Worlds;
@@ -40,10 +41,12 @@ public static class Explorer
 
     private static ExplorationOutcome Run(WorldDefinition world, ExplorationBudget budget, Configuration configuration, Action<IActorRuntime>? instrument, string? replayed, IReadOnlyCollection<string>? properties)
     {
+        // Iterations of one engine run one after another, so one tally serves them all.
+        var coverage = new CoverageTally();
         void Entry(IActorRuntime runtime)
         {
             instrument?.Invoke(runtime);
-            WorldRunner.Start(runtime, world.Config, properties);
+            WorldRunner.Start(runtime, world.Config, properties, coverage);
         }
 
         using var engine = TestingEngine.Create(configuration, (Action<IActorRuntime>)Entry);
@@ -53,13 +56,13 @@ public static class Explorer
         var totalSteps = report.TotalExploredFairSteps + report.TotalExploredUnfairSteps;
         if (report.NumOfFoundBugs == 0)
         {
-            return new ExplorationOutcome(world.Name, budget, iterations, null, null, null, 0, totalSteps);
+            return new ExplorationOutcome(world.Name, budget, iterations, null, null, null, 0, totalSteps) { Reached = coverage.Reached };
         }
 
         var bug = report.BugReports.First();
         // A replay does not record a new trace: the schedule is the one replayed.
         var trace = string.IsNullOrEmpty(engine.ReproducibleTrace) ? replayed ?? string.Empty : engine.ReproducibleTrace;
-        return new ExplorationOutcome(world.Name, budget, iterations, BugReportReader.PropertyOf(bug), bug, trace, CountDecisions(trace), totalSteps);
+        return new ExplorationOutcome(world.Name, budget, iterations, BugReportReader.PropertyOf(bug), bug, trace, CountDecisions(trace), totalSteps) { Reached = coverage.Reached };
     }
 
     /// <summary>Scheduling decisions recorded in a reproducible trace: the length of the counterexample.</summary>

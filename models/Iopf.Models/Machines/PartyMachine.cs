@@ -1,3 +1,4 @@
+using Iopf.Protocol.Coverage;
 using Iopf.Models.Events;
 using Iopf.Protocol.Messages;
 using Iopf.Protocol.Parties;
@@ -15,6 +16,7 @@ public abstract class PartyMachine : StateMachine
 {
     private World? world;
     private Wiring? wiring;
+    private CoverageTally? coverage;
 
     /// <summary>Which instance of its role this machine is (the guest's VM index; 0 for the singletons).</summary>
     protected int Index { get; private set; }
@@ -31,6 +33,7 @@ public abstract class PartyMachine : StateMachine
 
         world = setup.World;
         wiring = setup.Wiring;
+        coverage = setup.Coverage;
         Index = setup.Index;
     }
 
@@ -42,6 +45,7 @@ public abstract class PartyMachine : StateMachine
         // Readable lines in Coyote's own bug log (`dotnet coyote test` writes it beside the schedule).
         Logger.WriteLine($"<Iopf> {Id.Name} takes {message}");
         var result = Take(message);
+        coverage?.Add(message, result.Observations, result.Decisions);
         foreach (var observation in result.Observations)
         {
             Logger.WriteLine($"<Iopf>   observed {observation}");

@@ -124,6 +124,10 @@ public static class RunCommand
         files.Commit();
 
         console.Write(VerdictTable.Build(results));
+        foreach (var line in CoverageLines.For([.. results.Select(r => (r.Run.World.Name, r.Outcome.Reached))]))
+        {
+            output.Writer.WriteLine(line);
+        }
 
         // Lines that name paths and commands go to the writer itself: the console would wrap them at its
         // width, and a wrapped command cannot be pasted.

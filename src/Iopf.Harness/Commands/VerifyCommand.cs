@@ -84,6 +84,13 @@ public static class VerifyCommand
                 output.Writer.WriteLine(line);
             }
 
+            // A world's coverage is what either engine reached in it.
+            var reached = runs.Select((r, i) => (r.World.Name, (IReadOnlyList<Protocol.Coverage.CoveragePoint>)[.. (explored[i].Verdict.Result?.Reached ?? []).Union(sampled[i].Outcome.Reached).Order()]));
+            foreach (var line in CoverageLines.For([.. reached]))
+            {
+                output.Writer.WriteLine(line);
+            }
+
             var small = explored.Count(e => e.Verdict.Result is not null);
             var states = explored.Sum(e => (long)(e.Verdict.Result?.States ?? 0));
             var schedules = sampled.Sum(s => (long)s.Outcome.IterationsRun);

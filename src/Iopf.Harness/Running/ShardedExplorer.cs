@@ -54,6 +54,7 @@ public static class ShardedExplorer
             Budget = found is null ? budget : found.Budget,
             IterationsRun = (uint)results.Sum(r => r.Outcome.IterationsRun),
             TotalSteps = results.Sum(r => r.Outcome.TotalSteps),
+            Reached = [.. results.SelectMany(r => r.Outcome.Reached).Distinct().Order()],
         };
     }
 
