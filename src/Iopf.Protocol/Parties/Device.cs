@@ -35,6 +35,12 @@ public static partial class Device
             case CompletionDoorbell:
                 OnDoorbell(s, ctx, r);
                 break;
+            case StopDma stop:
+                StopFunction(s, ctx, stop.Function, r);
+                break;
+            case ResetFunction reset:
+                ResetFunctionState(s, reset.Function, r);
+                break;
             case AtcInvalidate inv:
                 s.Atc.Remove((inv.Function, inv.Page));
                 MarkAnswersInFlightStale(s, ctx, inv.Function, inv.Page);
@@ -54,6 +60,17 @@ public static partial class Device
         }
 
         var p = payloads[s.NextPayload++];
+        if (s.Stopped.Contains(p.Vm))
+        {
+            // A stopped function issues nothing: the VM that would have sent this payload is gone.
+            if (s.NextPayload < payloads.Length)
+            {
+                r.Send(Role.Device, new IssueNextDma());
+            }
+
+            return;
+        }
+
         r.Observe(new PayloadAccepted(p));
         Dispatch(s, ctx, p, r);
         if (s.NextPayload < payloads.Length)
@@ -167,6 +184,12 @@ public static partial class Device
 
     private static void OnTranslation(DeviceState s, ProtocolContext ctx, TranslationResponse t, StepResult r)
     {
+        if (s.Stopped.Contains(t.Function))
+        {
+            DropForStoppedFunction(s, t, r);
+            return;
+        }
+
         if (t.Job < 0)
         {
             OnRefresh(s, ctx, t);

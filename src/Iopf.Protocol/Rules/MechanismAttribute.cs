@@ -24,4 +24,5 @@ public static class Mechanisms
     public const string FailedResponses = "responses that can fail";
     public const string Interrupts = "interrupt semantics";
     public const string QueueOverflow = "queue overflow";
+    public const string Teardown = "VM teardown";
 }

@@ -59,6 +59,14 @@ public sealed record ProtocolRules
 
     public OverflowRearm OverflowRearm { get; init; }
 
+    public TeardownOrder TeardownOrder { get; init; }
+
+    public DetachedFault DetachedFault { get; init; }
+
+    public DrainWakeup DrainWakeup { get; init; }
+
+    public RecycledVmMemory RecycledVmMemory { get; init; }
+
     /// <summary>These rules with one decision set to <paramref name="choice"/> (the decision is the choice's enum type).</summary>
     public ProtocolRules With(Enum choice) => choice switch
     {
@@ -87,6 +95,10 @@ public sealed record ProtocolRules
         QueueDrain c => this with { QueueDrain = c },
         OverflowDiscard c => this with { OverflowDiscard = c },
         OverflowRearm c => this with { OverflowRearm = c },
+        TeardownOrder c => this with { TeardownOrder = c },
+        DetachedFault c => this with { DetachedFault = c },
+        DrainWakeup c => this with { DrainWakeup = c },
+        RecycledVmMemory c => this with { RecycledVmMemory = c },
         _ => throw new ArgumentException($"{choice.GetType().Name} is not a decision of the protocol", nameof(choice)),
     };
 }
