@@ -67,7 +67,7 @@ public static partial class Device
 
         if (s.StopAckOwed.Remove(fault.Payload.Vm))
         {
-            AcknowledgeStop(fault.Payload.Vm, r);
+            AcknowledgeStop(ctx, fault.Payload.Vm, r);
         }
 
         ctx.Config.Design.RetryHeld(s, ctx, r);

@@ -1,5 +1,6 @@
 using Iopf.Protocol.Messages;
 using Iopf.Protocol.Observations;
+using Iopf.Protocol.Rules;
 
 namespace Iopf.Protocol.Parties;
 
@@ -30,12 +31,23 @@ public static partial class Device
             return;
         }
 
-        AcknowledgeStop(function, r);
+        AcknowledgeStop(ctx, function, r);
         ctx.Config.Design.RetryHeld(s, ctx, r);
     }
 
     /// <summary>The stop is posted on the link, so the VMM hears of it only once the function's earlier writes have landed.</summary>
-    private static void AcknowledgeStop(int function, StepResult r) => r.Send(Role.Link, new DmaStopped(function));
+    private static void AcknowledgeStop(ProtocolContext ctx, int function, StepResult r)
+    {
+        switch (ctx.Rules.StopAcknowledgement)
+        {
+            case StopAcknowledgement.BehindPostedWrites:
+                r.Send(Role.Link, new DmaStopped(function));
+                break;
+            case StopAcknowledgement.OvertakesPostedWrites:
+                r.Send(Role.Vmm, new DmaStopped(function));
+                break;
+        }
+    }
 
     /// <summary>
     /// A translation answer for a stopped function is not acted on: a waiting DMA ends in a reported error, an ATC

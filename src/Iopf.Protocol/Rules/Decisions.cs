@@ -314,6 +314,22 @@ public enum OverflowRearm
 }
 
 /// <summary>
+/// Device: how it acknowledges that a function's DMA has stopped. Linux pcie_flr() (drivers/pci/pci.c) first waits for
+/// the function's pending transactions (pci_wait_for_pending_transaction(), "timed out waiting for pending transaction;
+/// performing function level reset anyway"); here the acknowledgement is a posted message on the link, so it cannot pass
+/// the function's earlier writes, as the ATS Invalidate Completion cannot.
+/// </summary>
+[Mechanism(Mechanisms.Teardown)]
+public enum StopAcknowledgement
+{
+    /// <summary>On the link, behind every write the function issued before it.</summary>
+    BehindPostedWrites,
+
+    /// <summary>Around the link: the VMM may release and reuse the VM's frames while one of its writes is still on its way.</summary>
+    OvertakesPostedWrites,
+}
+
+/// <summary>
 /// VMM: the order of a VM's teardown once its function's DMA has stopped. Linux intel_iommu_drain_pasid_prq() (drivers/iommu/intel/prq.c)
 /// "waits until all pending page requests for @pasid in the page fault queue are completed by the prq handling thread", and
 /// is called after the device driver has stopped DMA and before the PASID goes back for reuse.

@@ -59,6 +59,8 @@ public sealed record ProtocolRules
 
     public OverflowRearm OverflowRearm { get; init; }
 
+    public StopAcknowledgement StopAcknowledgement { get; init; }
+
     public TeardownOrder TeardownOrder { get; init; }
 
     public DetachedFault DetachedFault { get; init; }
@@ -95,6 +97,7 @@ public sealed record ProtocolRules
         QueueDrain c => this with { QueueDrain = c },
         OverflowDiscard c => this with { OverflowDiscard = c },
         OverflowRearm c => this with { OverflowRearm = c },
+        StopAcknowledgement c => this with { StopAcknowledgement = c },
         TeardownOrder c => this with { TeardownOrder = c },
         DetachedFault c => this with { DetachedFault = c },
         DrainWakeup c => this with { DrainWakeup = c },

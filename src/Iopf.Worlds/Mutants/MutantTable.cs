@@ -249,6 +249,15 @@ public sealed partial record Mutant
             Property: "NoPayloadLost",
             Exhaustive: new("IopfQueueOverflow", Quiescent, 31)),
         new(
+            Name: "StopAckOvertakesDma",
+            Description: "Device: acknowledges the stop of a function's DMA around the link, so the VMM releases the VM's frames and hands one to the new VM while a write of the old VM is still on its way to it.",
+            Choice: StopAcknowledgement.OvertakesPostedWrites,
+            Source: "Linux drivers/pci/pci.c pcie_flr(): pci_wait_for_pending_transaction() before the reset (\"timed out waiting for pending transaction; performing function level reset anyway\"); PCIe ordering keeps a posted message behind the function's earlier posted writes",
+            World: "TeardownWithFaultsOutstanding",
+            Property: "NothingReachesARecycledVm",
+            Exhaustive: new("TeardownWithFaultsOutstanding", Safety, 17),
+            BeyondSampling: "the link must stay unscheduled while the whole teardown (stop, drain, reset, detach, release) runs through four parties; random scheduling did so in none of coyote.json's 1,000 schedules (seed 1); the prioritization strategy with the same seed found it after 366"),
+        new(
             Name: "FunctionReusedBeforeDrain",
             Description: "VMM: resets the torn-down VM's function and reuses its VM id as soon as its DMA has stopped, without draining its faults, so a fault of the old VM still queued is resolved and copied into the new VM's memory.",
             Choice: TeardownOrder.ResetBeforeDrain,

@@ -47,6 +47,14 @@ public class TeardownTests
     }
 
     [Fact]
+    public void A_stop_acknowledged_around_the_link_can_overtake_the_functions_writes()
+    {
+        var world = Issued("StopAckOvertakesDma");
+        var stop = world.Deliver(new Envelope(Role.Device, 0, new StopDma(0)));
+        Assert.Equal([new Envelope(Role.Vmm, 0, new DmaStopped(0))], stop.Sends);
+    }
+
+    [Fact]
     public void The_stop_is_acknowledged_only_once_a_half_written_report_is_published()
     {
         var world = Issued();
