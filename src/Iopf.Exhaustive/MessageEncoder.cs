@@ -130,6 +130,45 @@ public static class MessageEncoder
             case ReadQueueSlot:
                 w.Write((byte)34);
                 break;
+            case DestroyVm:
+                w.Write((byte)40);
+                break;
+            case TearDownVm m:
+                w.Write((byte)41);
+                w.Write(m.Vm);
+                break;
+            case StopDma m:
+                w.Write((byte)42);
+                w.Write(m.Function);
+                break;
+            case DmaStopped m:
+                w.Write((byte)43);
+                w.Write(m.Function);
+                break;
+            case DrainFaults m:
+                w.Write((byte)44);
+                w.Write(m.Function);
+                break;
+            case FaultsDrained m:
+                w.Write((byte)45);
+                w.Write(m.Function);
+                break;
+            case ResetFunction m:
+                w.Write((byte)46);
+                w.Write(m.Function);
+                break;
+            case FunctionReset m:
+                w.Write((byte)47);
+                w.Write(m.Function);
+                break;
+            case DetachFunction m:
+                w.Write((byte)48);
+                w.Write(m.Function);
+                break;
+            case FunctionDetached m:
+                w.Write((byte)49);
+                w.Write(m.Function);
+                break;
             default:
                 throw new NotSupportedException($"no canonical encoding for message type {message.GetType().Name}: add it to {nameof(MessageEncoder)}");
         }

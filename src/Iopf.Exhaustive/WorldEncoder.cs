@@ -15,10 +15,10 @@ public static class WorldEncoder
     /// <summary>Public state members written, per state class (a test checks no member is forgotten).</summary>
     public static IReadOnlyDictionary<Type, string[]> EncodedMembers { get; } = new Dictionary<Type, string[]>
     {
-        [typeof(DeviceState)] = [nameof(DeviceState.NextPayload), nameof(DeviceState.Atc), nameof(DeviceState.AwaitingTranslation), nameof(DeviceState.Overtaken), nameof(DeviceState.RefreshesInFlight), nameof(DeviceState.StaleRefreshes), nameof(DeviceState.Stalled), nameof(DeviceState.Unpublished), nameof(DeviceState.Outstanding), nameof(DeviceState.Recalled), nameof(DeviceState.Relocations), nameof(DeviceState.NextSequence), nameof(DeviceState.LastFaultFunction)],
+        [typeof(DeviceState)] = [nameof(DeviceState.NextPayload), nameof(DeviceState.Atc), nameof(DeviceState.AwaitingTranslation), nameof(DeviceState.Overtaken), nameof(DeviceState.RefreshesInFlight), nameof(DeviceState.StaleRefreshes), nameof(DeviceState.Stalled), nameof(DeviceState.Unpublished), nameof(DeviceState.Outstanding), nameof(DeviceState.Recalled), nameof(DeviceState.Relocations), nameof(DeviceState.NextSequence), nameof(DeviceState.LastFaultFunction), nameof(DeviceState.Stopped), nameof(DeviceState.StopAckOwed)],
         [typeof(IommuState)] = [nameof(IommuState.Table), nameof(IommuState.InFlight)],
-        [typeof(DriverState)] = [nameof(DriverState.Current), nameof(DriverState.KnownEntries), nameof(DriverState.InterruptOwed), nameof(DriverState.ReadingSlot), nameof(DriverState.Speculated)],
-        [typeof(VmmState)] = [nameof(VmmState.Pages), nameof(VmmState.Swap), nameof(VmmState.FreeFrames), nameof(VmmState.ReadyFrames), nameof(VmmState.Current), nameof(VmmState.Waiting), nameof(VmmState.ClockHand), nameof(VmmState.NextToken)],
+        [typeof(DriverState)] = [nameof(DriverState.Current), nameof(DriverState.KnownEntries), nameof(DriverState.InterruptOwed), nameof(DriverState.ReadingSlot), nameof(DriverState.Speculated), nameof(DriverState.Detached), nameof(DriverState.Draining)],
+        [typeof(VmmState)] = [nameof(VmmState.Pages), nameof(VmmState.Swap), nameof(VmmState.FreeFrames), nameof(VmmState.ReadyFrames), nameof(VmmState.Current), nameof(VmmState.Waiting), nameof(VmmState.ClockHand), nameof(VmmState.NextToken), nameof(VmmState.Teardown)],
         [typeof(LinkState)] = [],
         [typeof(GuestState)] = [nameof(GuestState.PressureLeft), nameof(GuestState.Vm)],
     };
@@ -124,6 +124,8 @@ public static class WorldEncoder
 
         w.Write(d.NextSequence);
         w.Write(d.LastFaultFunction);
+        w.WriteAll(d.Stopped, static (w, function) => w.Write(function));
+        w.WriteAll(d.StopAckOwed, static (w, function) => w.Write(function));
     }
 
     public static void WriteIommu(CanonicalWriter w, IommuState s)
@@ -149,6 +151,8 @@ public static class WorldEncoder
         w.Write(s.ReadingSlot ?? 0);
         w.Write(s.Speculated.HasValue);
         WriteWord(w, s.Speculated ?? 0);
+        w.WriteAll(s.Detached, static (w, function) => w.Write(function));
+        w.WriteAll(s.Draining, static (w, function) => w.Write(function));
     }
 
     public static void WriteVmm(CanonicalWriter w, VmmState s)
@@ -196,6 +200,9 @@ public static class WorldEncoder
 
         w.Write(s.ClockHand);
         w.Write(s.NextToken);
+        w.Write(s.Teardown is not null);
+        w.Write(s.Teardown?.Vm ?? 0);
+        w.Write((int)(s.Teardown?.Phase ?? 0));
     }
 
     private static void WriteContent(CanonicalWriter w, PageContent content) =>

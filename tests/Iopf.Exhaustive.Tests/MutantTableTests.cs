@@ -48,7 +48,7 @@ public class MutantTableTests
     public void Every_property_is_some_mutants_and_has_exactly_one_witness()
     {
         Assert.Equal(
-            ["CompletionAnswersOutstandingFault", "EveryFaultCompleted", "FaultBufferHeldUntilCopied", "NoCrossVmDataLeak", "NoDoubleCopy", "NoPayloadLost", "RingsDeliverEveryDescriptorInOrder", "VmIsolation"],
+            ["CompletionAnswersOutstandingFault", "EveryFaultCompleted", "FaultBufferHeldUntilCopied", "NoCrossVmDataLeak", "NoDoubleCopy", "NoFaultBufferLeaks", "NoPayloadLost", "NothingReachesARecycledVm", "RingsDeliverEveryDescriptorInOrder", "TeardownCompletes", "VmIsolation"],
             PropertySet.Names.Order(StringComparer.Ordinal));
         Assert.All(Mutant.All, m => Assert.Contains(m.Property, PropertySet.Names));
         Assert.All(PropertySet.Names, p =>

@@ -34,7 +34,7 @@ public static class DesignMatrix
         foreach (var design in designs)
         {
             var violations = new Dictionary<string, ExplorationOutcome>();
-            var applicable = PropertySet.Names.Where(p => design.NotApplicable(p) is null).ToList();
+            var applicable = PropertySet.Names.Where(p => NotApplicable(design, p, worlds) is null).ToList();
             foreach (var world in worlds)
             {
                 progress?.Invoke($"{design} × {world.Name}");
@@ -53,16 +53,21 @@ public static class DesignMatrix
                 }
             }
 
-            var cells = PropertySet.Names.Select(p => Cell(design, p, violations)).ToList();
+            var cells = PropertySet.Names.Select(p => Cell(design, p, worlds, violations)).ToList();
             rows.Add(new DesignRow(design, design.Summary, cells, Cost(design, worlds)));
         }
 
         return new MatrixResult(worlds.Select(s => s.Name).ToList(), budget, rows);
     }
 
-    private static MatrixCell Cell(FaultPathDesign design, string property, Dictionary<string, ExplorationOutcome> violations)
+    /// <summary>Why a property does not apply: the design's own reason, or that no world of the matrix exercises it (a VM teardown).</summary>
+    private static string? NotApplicable(FaultPathDesign design, string property, IReadOnlyList<WorldDefinition> worlds) =>
+        design.NotApplicable(property)
+        ?? (PropertySet.TeardownOnly.Contains(property) && worlds.All(w => w.Config.TeardownVm is null) ? "no world of the matrix tears a VM down" : null);
+
+    private static MatrixCell Cell(FaultPathDesign design, string property, IReadOnlyList<WorldDefinition> worlds, Dictionary<string, ExplorationOutcome> violations)
     {
-        if (design.NotApplicable(property) is { } reason)
+        if (NotApplicable(design, property, worlds) is { } reason)
         {
             return new MatrixCell(property, MatrixCell.NotApplicable, null, null, null, reason);
         }

@@ -21,6 +21,12 @@ public sealed class RingsDeliverEveryDescriptorInOrder : PropertyMonitor<RingsDe
 
 public sealed class CompletionAnswersOutstandingFault : PropertyMonitor<CompletionAnswersOutstandingFaultProperty>;
 
+public sealed class NothingReachesARecycledVm : PropertyMonitor<NothingReachesARecycledVmProperty>;
+
+public sealed class NoFaultBufferLeaks : PropertyMonitor<NoFaultBufferLeaksProperty>;
+
+public sealed class TeardownCompletes : PropertyMonitor<TeardownCompletesProperty>;
+
 /// <summary>
 /// The monitors in the order of <see cref="PropertySet"/>, each with the observation types it reads, so a
 /// party shows an observation only to the monitors that care (each monitor call costs a Coyote step). One
@@ -33,12 +39,15 @@ public static class MonitorSet
     [
         Of<VmIsolation, VmIsolationProperty>(),
         Of<NoCrossVmDataLeak, NoCrossVmDataLeakProperty>(),
+        Of<NothingReachesARecycledVm, NothingReachesARecycledVmProperty>(),
+        Of<NoFaultBufferLeaks, NoFaultBufferLeaksProperty>(),
         Of<FaultBufferHeldUntilCopied, FaultBufferHeldUntilCopiedProperty>(),
         Of<RingsDeliverEveryDescriptorInOrder, RingsDeliverEveryDescriptorInOrderProperty>(),
         Of<CompletionAnswersOutstandingFault, CompletionAnswersOutstandingFaultProperty>(),
         Of<NoDoubleCopy, NoDoubleCopyProperty>(),
         Of<NoPayloadLost, NoPayloadLostProperty>(),
         Of<EveryFaultCompleted, EveryFaultCompletedProperty>(),
+        Of<TeardownCompletes, TeardownCompletesProperty>(),
     ];
 
     public static IReadOnlyList<Type> Types { get; } = Entries.Select(e => e.Monitor).ToList();

@@ -5,7 +5,9 @@ namespace Iopf.Specs.Properties;
 
 /// <summary>
 /// Every fault completed (liveness): every descriptor written to the IO page fault queue is eventually
-/// completed and the device is notified of it. Owed while any fault is outstanding.
+/// completed and the device is notified of it. Owed while any fault is outstanding, or until its VM is torn down
+/// (VmTornDown): the function was reset, so it waits for no response any more; whether the fault's buffer was freed
+/// is NoFaultBufferLeaks' verdict.
 /// </summary>
 public sealed class EveryFaultCompletedProperty : IProperty
 {
@@ -15,7 +17,7 @@ public sealed class EveryFaultCompletedProperty : IProperty
 
     /// <summary>The observation types this property reads; the monitors are shown only these.</summary>
     // One set for every copy: checkers are cloned at every explored state, and building a set per clone is costly.
-    private static readonly IReadOnlySet<Type> ObservedTypes = new[] { typeof(FaultRaised), typeof(FaultNotified) }.ToFrozenSet();
+    private static readonly IReadOnlySet<Type> ObservedTypes = new[] { typeof(FaultRaised), typeof(FaultNotified), typeof(VmTornDown) }.ToFrozenSet();
 
     public IReadOnlySet<Type> Observes => ObservedTypes;
 
@@ -39,6 +41,13 @@ public sealed class EveryFaultCompletedProperty : IProperty
                 return outstanding.Remove(notified.Sequence)
                     ? null
                     : $"the device was notified of fault #{notified.Sequence}, which is not outstanding";
+            case VmTornDown torn:
+                foreach (var sequence in outstanding.Where(f => f.Value.Vm == torn.Vm).Select(f => f.Key).ToList())
+                {
+                    outstanding.Remove(sequence);
+                }
+
+                return null;
             default:
                 return null;
         }

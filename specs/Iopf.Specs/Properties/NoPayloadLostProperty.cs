@@ -11,13 +11,19 @@ namespace Iopf.Specs.Properties;
 /// each of its addresses. A design that rejects a payload explicitly (drop / abort on fault) is reported
 /// with that verdict: the payload is lost, though not silently. A payload aimed beyond its VM's memory (a
 /// GPA the VM does not own, as the initial memory map says) has nowhere to go: for it, an explicit
-/// rejection is the only right outcome, and silence is still a loss.
+/// rejection is the only right outcome, and silence is still a loss. A payload of a VM whose teardown has started
+/// (VmTeardownStarted) may be rejected explicitly too: the VM it was for is going away. It must still be delivered or
+/// rejected, never dropped in silence, while the VM exists; once it is gone (VmTornDown) its payloads have nowhere to go
+/// and its memory is no longer held to them (a buffer one still holds is NoFaultBufferLeaks' verdict).
 /// </summary>
 public sealed class NoPayloadLostProperty : IProperty
 {
     private SortedDictionary<int, Payload> accepted = [];
     private SortedSet<int> undelivered = [];
     private SortedDictionary<(int Vm, ulong Gpa), int> newest = [];
+
+    // VMs whose teardown has started: their payloads may end in an explicit rejection.
+    private SortedSet<int> tearingDown = [];
 
     // Each VM's page count, from the start facts. Not part of the canonical state: it is the same in every state of a run.
     private SortedDictionary<int, int> guestPages = [];
@@ -26,7 +32,7 @@ public sealed class NoPayloadLostProperty : IProperty
 
     /// <summary>The observation types this property reads; the monitors are shown only these.</summary>
     // One set for every copy: checkers are cloned at every explored state, and building a set per clone is costly.
-    private static readonly IReadOnlySet<Type> ObservedTypes = new[] { typeof(GuestMemory), typeof(PayloadAccepted), typeof(PayloadRejected), typeof(GuestWrite), typeof(FrameAssigned) }.ToFrozenSet();
+    private static readonly IReadOnlySet<Type> ObservedTypes = new[] { typeof(GuestMemory), typeof(PayloadAccepted), typeof(PayloadRejected), typeof(GuestWrite), typeof(FrameAssigned), typeof(VmTeardownStarted), typeof(VmTornDown) }.ToFrozenSet();
 
     public IReadOnlySet<Type> Observes => ObservedTypes;
 
@@ -46,7 +52,19 @@ public sealed class NoPayloadLostProperty : IProperty
                 return null;
             case PayloadRejected rejected:
                 undelivered.Remove(rejected.Payload.Id);
-                return BeyondGuestMemory(rejected.Payload) ? null : $"{rejected.Payload} rejected explicitly: {rejected.Reason}";
+                return BeyondGuestMemory(rejected.Payload) || tearingDown.Contains(rejected.Payload.Vm) ? null : $"{rejected.Payload} rejected explicitly: {rejected.Reason}";
+            case VmTeardownStarted started:
+                tearingDown.Add(started.Vm);
+                return null;
+            case VmTornDown torn:
+                foreach (var key in newest.Keys.Where(k => k.Vm == torn.Vm).ToList())
+                {
+                    newest.Remove(key);
+                }
+
+                undelivered.RemoveWhere(id => accepted[id].Vm == torn.Vm);
+
+                return null;
             case GuestWrite w:
                 return OnWrite(w);
             case FrameAssigned f:
@@ -125,6 +143,12 @@ public sealed class NoPayloadLostProperty : IProperty
             writer.Write(gpa);
             writer.Write(id);
         }
+
+        writer.Write(tearingDown.Count);
+        foreach (var vm in tearingDown)
+        {
+            writer.Write(vm);
+        }
     }
 
     public IProperty Clone() => new NoPayloadLostProperty
@@ -132,6 +156,7 @@ public sealed class NoPayloadLostProperty : IProperty
         accepted = new(accepted),
         undelivered = new(undelivered),
         newest = new(newest),
+        tearingDown = new(tearingDown),
         guestPages = guestPages,
     };
 }

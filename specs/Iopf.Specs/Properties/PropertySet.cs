@@ -1,6 +1,6 @@
 namespace Iopf.Specs.Properties;
 
-/// <summary>The properties of the README (no payload lost, no double copy, every fault completed, VM isolation, no cross-VM data leak, a fault buffer held until copied, rings deliver every descriptor in order, completions answer outstanding faults) that the model is checked against, in reporting order.</summary>
+/// <summary>The properties of the README (no payload lost, no double copy, every fault completed, VM isolation, no cross-VM data leak, a fault buffer held until copied, rings deliver every descriptor in order, completions answer outstanding faults, and across a VM teardown: nothing reaches a recycled VM, no fault buffer leaks, teardown completes) that the model is checked against, in reporting order.</summary>
 public static class PropertySet
 {
     /// <summary>
@@ -11,13 +11,19 @@ public static class PropertySet
     [
         new VmIsolationProperty(),
         new NoCrossVmDataLeakProperty(),
+        new NothingReachesARecycledVmProperty(),
+        new NoFaultBufferLeaksProperty(),
         new FaultBufferHeldUntilCopiedProperty(),
         new RingsDeliverEveryDescriptorInOrderProperty(),
         new CompletionAnswersOutstandingFaultProperty(),
         new NoDoubleCopyProperty(),
         new NoPayloadLostProperty(),
         new EveryFaultCompletedProperty(),
+        new TeardownCompletesProperty(),
     ];
 
     public static IReadOnlyList<string> Names { get; } = Create().Select(p => p.Name).ToList();
+
+    /// <summary>The properties that judge a VM teardown: in a world without one they hold vacuously.</summary>
+    public static IReadOnlySet<string> TeardownOnly { get; } = new SortedSet<string>(StringComparer.Ordinal) { "NothingReachesARecycledVm", "NoFaultBufferLeaks", "TeardownCompletes" };
 }

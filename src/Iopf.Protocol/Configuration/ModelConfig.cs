@@ -78,6 +78,12 @@ public sealed record ModelConfig
     public PageRequestCodec Codec { get; init; } = PageRequestCodec.Model;
 
     /// <summary>
+    /// The VM torn down during the run (at a moment the scheduler picks), whose function and VM id are then reused for
+    /// a new VM; null when VMs live for the whole run. One teardown per run keeps the state space finite.
+    /// </summary>
+    public int? TeardownVm { get; init; }
+
+    /// <summary>
     /// How many ways the IOMMU may pick which of its completions in flight leaves next: enough to pick any one
     /// (a DMA per payload awaiting its answer, plus an ATC refresh per held fault buffer), taken modulo how many
     /// there are.
@@ -169,6 +175,26 @@ public sealed record ModelConfig
             if (p.Gpa / PageSize > (ulong)PagesPerVm)
             {
                 problems.Add($"payloads[{i}]: gpa 0x{p.Gpa:x} is more than one page beyond the VM's {PagesPerVm} pages");
+            }
+        }
+
+        if (TeardownVm is { } torn)
+        {
+            if (torn < 0 || torn >= Vms)
+            {
+                problems.Add($"teardown: vm {torn} is not in 0..{Vms - 1}");
+            }
+
+            // What the teardown is modelled against: the claimed design's fault buffers, and no eviction that could
+            // still be unmapping a page of the VM while its memory is released (no pressure, no overcommit).
+            if (Design is not ClaimedDesign)
+            {
+                problems.Add($"teardown: modelled for the Claimed design only, not {Design.Name}");
+            }
+
+            if (PressurePerVm > 0 || HostFrames < Vms * PagesPerVm)
+            {
+                problems.Add("teardown: modelled without evictions (pressurePerVm 0 and a host frame for every guest page)");
             }
         }
 

@@ -108,3 +108,39 @@ public sealed record GuestTick : Message;
 
 /// <summary>Guest VM to VMM: reclaim one of this VM's resident pages (Choice picks which, modulo the candidates).</summary>
 public sealed record MemoryPressure(int Vm, int Choice) : Message;
+
+/// <summary>
+/// Guest VM to itself, once, when the world tears the VM down: the moment its owner destroys it (unbind, FLR, VM
+/// destroy) is the scheduler's, so the teardown races everything in flight.
+/// </summary>
+public sealed record DestroyVm : Message;
+
+/// <summary>Guest VM to VMM: tear VM Vm down, then reuse its function and VM id for a new VM.</summary>
+public sealed record TearDownVm(int Vm) : Message;
+
+/// <summary>VMM to device: stop function Function's DMA (its driver quiesces it); outstanding faults stay outstanding.</summary>
+public sealed record StopDma(int Function) : Message;
+
+/// <summary>
+/// Device to VMM, through the link: function Function issues no more DMA and none of its fault reports is half
+/// written. Posted, so it reaches the VMM behind every write the function issued before it.
+/// </summary>
+public sealed record DmaStopped(int Function) : Message;
+
+/// <summary>VMM to driver: answer every fault of function Function still queued or in hand (the PASID/function is detached), then say so.</summary>
+public sealed record DrainFaults(int Function) : Message;
+
+/// <summary>Driver to VMM: the IO page fault queue holds no fault of function Function and none is in hand; each was answered.</summary>
+public sealed record FaultsDrained(int Function) : Message;
+
+/// <summary>VMM to device: Function Level Reset of Function; the function forgets whatever page requests it still has outstanding.</summary>
+public sealed record ResetFunction(int Function) : Message;
+
+/// <summary>Device to VMM: function Function has been reset.</summary>
+public sealed record FunctionReset(int Function) : Message;
+
+/// <summary>VMM to IOMMU: remove every translation of function Function (its context/PASID entry is torn down).</summary>
+public sealed record DetachFunction(int Function) : Message;
+
+/// <summary>IOMMU to VMM: function Function has no translation left.</summary>
+public sealed record FunctionDetached(int Function) : Message;

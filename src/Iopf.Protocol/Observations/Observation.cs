@@ -83,3 +83,15 @@ public sealed record FaultReportDiscarded(int PayloadId, string Queue) : Observa
 
 /// <summary>The driver cleared (re-armed) the named queue's overflow flag; new reports are accepted again.</summary>
 public sealed record QueueOverflowCleared(string Queue) : Observation;
+
+/// <summary>Generation Generation of VM Vm is being torn down: its function's DMA is to stop and its outstanding faults to be answered.</summary>
+public sealed record VmTeardownStarted(int Vm, int Generation) : Observation;
+
+/// <summary>Generation Generation of VM Vm is gone: its frames are released and its function and VM id are free for reuse.</summary>
+public sealed record VmTornDown(int Vm, int Generation) : Observation;
+
+/// <summary>
+/// A new VM, generation Generation, now holds VM id Vm and its function; every guest page starts not present. The frames
+/// handed to pages of Vm from here on are this generation's.
+/// </summary>
+public sealed record VmCreated(int Vm, int Generation) : Observation;

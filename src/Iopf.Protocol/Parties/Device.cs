@@ -38,6 +38,12 @@ public static partial class Device
             case RingIndexPublish publish:
                 RingWriter.PublishIndex(ctx, publish, r); // the index passing its slot: published by the device, not the link
                 break;
+            case StopDma stop:
+                StopFunction(s, ctx, stop.Function, r);
+                break;
+            case ResetFunction reset:
+                ResetFunctionState(s, reset.Function, r);
+                break;
             case AtcInvalidate inv:
                 s.Atc.Remove((inv.Function, inv.Page));
                 MarkAnswersInFlightStale(s, ctx, inv.Function, inv.Page);
@@ -57,6 +63,17 @@ public static partial class Device
         }
 
         var p = payloads[s.NextPayload++];
+        if (s.Stopped.Contains(p.Vm))
+        {
+            // A stopped function issues nothing: the VM that would have sent this payload is gone.
+            if (s.NextPayload < payloads.Length)
+            {
+                r.Send(Role.Device, new IssueNextDma());
+            }
+
+            return;
+        }
+
         r.Observe(new PayloadAccepted(p));
         Dispatch(s, ctx, p, r);
         if (s.NextPayload < payloads.Length)
@@ -170,6 +187,12 @@ public static partial class Device
 
     private static void OnTranslation(DeviceState s, ProtocolContext ctx, TranslationResponse t, StepResult r)
     {
+        if (s.Stopped.Contains(t.Function))
+        {
+            DropForStoppedFunction(s, t, r);
+            return;
+        }
+
         if (t.Job < 0)
         {
             OnRefresh(s, ctx, t);

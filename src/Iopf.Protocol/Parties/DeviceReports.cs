@@ -65,6 +65,11 @@ public static partial class Device
             PublishLocation(ctx, fault, r);
         }
 
+        if (s.StopAckOwed.Remove(fault.Payload.Vm))
+        {
+            AcknowledgeStop(ctx, fault.Payload.Vm, r);
+        }
+
         ctx.Config.Design.RetryHeld(s, ctx, r);
     }
 

@@ -46,6 +46,12 @@ public sealed class DeviceState
     /// <summary>Skip-to-next design: how many buffers each payload has skipped so far.</summary>
     public SortedDictionary<int, int> Relocations { get; init; } = [];
 
+    /// <summary>Functions whose DMA was stopped for a teardown: they issue nothing more, and translations for them are dropped.</summary>
+    public SortedSet<int> Stopped { get; init; } = [];
+
+    /// <summary>Stopped functions whose stop is acknowledged only once their half-written fault report is published.</summary>
+    public SortedSet<int> StopAckOwed { get; init; } = [];
+
     /// <summary>Next fault sequence number (16-bit field: wraps).</summary>
     public int NextSequence { get; set; }
 
@@ -71,6 +77,8 @@ public sealed class DeviceState
         Outstanding = new(Outstanding),
         Recalled = new(Recalled),
         Relocations = new(Relocations),
+        Stopped = new(Stopped),
+        StopAckOwed = new(StopAckOwed),
         NextSequence = NextSequence,
         LastFaultFunction = LastFaultFunction,
         StallSteps = StallSteps,

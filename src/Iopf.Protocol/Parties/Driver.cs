@@ -13,7 +13,7 @@ namespace Iopf.Protocol.Parties;
 /// Faults are handled one at a time in queue order, which keeps the copies of one page in issue order; after each
 /// one the driver re-reads the producer index before it goes idle (<see cref="QueueDrain"/>).
 /// </summary>
-public static class Driver
+public static partial class Driver
 {
     public static void Handle(DriverState s, ProtocolContext ctx, Message message, StepResult r)
     {
@@ -33,6 +33,9 @@ public static class Driver
                 break;
             case ReadQueueSlot:
                 QueueReads.ReadSlot(s, ctx, r);
+                break;
+            case DrainFaults drain:
+                OnDrain(s, ctx, drain.Function, r);
                 break;
             default:
                 throw new UnexpectedMessageException(nameof(Driver), message);
@@ -82,12 +85,23 @@ public static class Driver
         {
             case QueueDrain.DrainAndReread:
                 TakeNext(s, ctx, r);
-                return;
+                break;
             case QueueDrain.DrainWithoutReread when s.KnownEntries > 0:
                 TakeNext(s, ctx, r);
-                return;
+                break;
+            default:
+                GoIdle(s, ctx, r);
+                break;
         }
 
+        if (s.Draining.Count > 0 && ctx.Rules.DrainWakeup == DrainWakeup.RecheckAfterEachFault)
+        {
+            AnswerDrains(s, ctx, r);
+        }
+    }
+
+    private static void GoIdle(DriverState s, ProtocolContext ctx, StepResult r)
+    {
         // About to go idle: the handler runs again for an interrupt that came meanwhile, or while a level line is
         // still asserted; an edge line that already fired stays quiet.
         if (s.InterruptOwed || ctx.Pinned.IopfInterrupt.StillAsserted(ctx.Pinned.IopfQueue))
@@ -153,6 +167,12 @@ public static class Driver
         }
 
         s.Current = new DriverWork(fault, buffer, Request: word);
+        if (s.Detached.Contains(fault.FunctionId))
+        {
+            AnswerDetached(s, ctx, r);
+            return;
+        }
+
         r.Send(Role.Vmm, new ResolveFault(fault.Sequence, fault.FunctionId, fault.Gpa / ModelConfig.PageSize));
     }
 

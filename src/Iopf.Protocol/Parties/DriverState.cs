@@ -40,5 +40,11 @@ public sealed class DriverState
     /// </summary>
     public UInt128? Speculated { get; set; }
 
-    public DriverState Clone() => new() { Current = Current, KnownEntries = KnownEntries, InterruptOwed = InterruptOwed, ReadingSlot = ReadingSlot, Speculated = Speculated };
+    /// <summary>Functions detached for a teardown: each of their faults the driver takes is answered Invalid Request, not resolved.</summary>
+    public SortedSet<int> Detached { get; init; } = [];
+
+    /// <summary>Detached functions whose drain waits for their last queued or in-hand fault to be answered.</summary>
+    public SortedSet<int> Draining { get; init; } = [];
+
+    public DriverState Clone() => new() { Current = Current, KnownEntries = KnownEntries, InterruptOwed = InterruptOwed, ReadingSlot = ReadingSlot, Speculated = Speculated, Detached = new(Detached), Draining = new(Draining) };
 }

@@ -60,6 +60,16 @@ public static class Iommu
                 break;
             case AtcInvalidateAck:
                 break; // the unmap was already acknowledged when the invalidation was sent
+            case DetachFunction detach:
+                // Teardown: the function's context (PASID) entry goes, and every translation with it. Its ATC was
+                // cleared by the Function Level Reset, and answers still in flight are dropped by the stopped function.
+                foreach (var key in s.Table.Keys.Where(k => k.Function == detach.Function).ToList())
+                {
+                    s.Table.Remove(key);
+                }
+
+                r.Send(Role.Vmm, new FunctionDetached(detach.Function));
+                break;
             default:
                 throw new UnexpectedMessageException(nameof(Iommu), message);
         }

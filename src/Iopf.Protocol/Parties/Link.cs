@@ -28,6 +28,9 @@ public static class Link
             case AtcInvalidateAck ack:
                 r.Send(Role.Iommu, ack);
                 break;
+            case DmaStopped stopped:
+                r.Send(Role.Vmm, stopped);
+                break;
             default:
                 throw new UnexpectedMessageException(nameof(Link), message);
         }

@@ -11,12 +11,15 @@ namespace Iopf.Protocol.Parties;
 /// when every frame is in use, always unmapping and invalidating before reusing a frame), and copy the
 /// payload from the fault buffer into the page on the driver's call.
 /// </summary>
-public static class Vmm
+public static partial class Vmm
 {
     public static void Handle(VmmState s, ProtocolContext ctx, Message message, StepResult r)
     {
         switch (message)
         {
+            case TearDownVm or DmaStopped or FaultsDrained or FunctionReset or FunctionDetached:
+                OnTeardown(s, ctx, message, r);
+                break;
             case ResolveFault or MemoryPressure:
                 if (s.Current is null)
                 {

@@ -16,6 +16,19 @@ public sealed record ResolvingOp(int Sequence, GuestPage Page, GuestPage? Victim
 /// <summary>Reclaiming Victim under memory pressure.</summary>
 public sealed record EvictingOp(GuestPage Victim) : VmmOperation;
 
+/// <summary>Where a VM's teardown is (each phase waits for the acknowledgement of the step it started).</summary>
+public enum TeardownPhase
+{
+    StoppingDma,
+    DrainingFaults,
+    ResettingFunction,
+    Detaching,
+    Done,
+}
+
+/// <summary>The teardown of VM Vm (generation <see cref="Vmm.OldGeneration"/>) and how far it has got.</summary>
+public sealed record TeardownProgress(int Vm, TeardownPhase Phase);
+
 /// <summary>
 /// The VMM's state: guest page tables, the backing store of swapped-out pages, the free host frames, and
 /// the operation in progress with the requests queued behind it.
@@ -40,6 +53,9 @@ public sealed class VmmState
 
     public int NextToken { get; set; }
 
+    /// <summary>The VM teardown in progress or done, if the world has one.</summary>
+    public TeardownProgress? Teardown { get; set; }
+
     /// <summary>Copies of payloads out of fault buffers, for the cost figures.</summary>
     public int Copies { get; set; }
 
@@ -53,6 +69,7 @@ public sealed class VmmState
         Waiting = new(Waiting),
         ClockHand = ClockHand,
         NextToken = NextToken,
+        Teardown = Teardown,
         Copies = Copies,
     };
 }

@@ -102,6 +102,11 @@ public sealed class World
             start.Send(Role.Guest, new GuestTick(), guest.Vm);
         }
 
+        if (config.TeardownVm is { } torn)
+        {
+            start.Send(Role.Guest, new DestroyVm(), torn);
+        }
+
         var world = new World(config, new PinnedMemory(config), host, new DeviceState(), iommu, new DriverState(), vmm, new LinkState(), guests);
         return (world, start);
     }
@@ -174,6 +179,9 @@ public sealed class World
                 break;
             case (Role.Guest, GuestState s) when envelope.Message is GuestTick:
                 Guest.Tick(s, choice, r);
+                break;
+            case (Role.Guest, GuestState s) when envelope.Message is DestroyVm:
+                r.Send(Role.Vmm, new TearDownVm(s.Vm));
                 break;
             default:
                 throw new UnexpectedMessageException(envelope.To.ToString(), envelope.Message);

@@ -351,3 +351,77 @@ public enum SlotRelease
     /// <summary>Before the slot is read (no barrier between the read and the consumer index write), so the producer may overwrite it first.</summary>
     BeforeRead,
 }
+
+/// <summary>
+/// Device: how it acknowledges that a function's DMA has stopped. Linux pcie_flr() (drivers/pci/pci.c) first waits for
+/// the function's pending transactions (pci_wait_for_pending_transaction(), "timed out waiting for pending transaction;
+/// performing function level reset anyway"); here the acknowledgement is a posted message on the link, so it cannot pass
+/// the function's earlier writes, as the ATS Invalidate Completion cannot.
+/// </summary>
+[Mechanism(Mechanisms.Teardown)]
+public enum StopAcknowledgement
+{
+    /// <summary>On the link, behind every write the function issued before it.</summary>
+    BehindPostedWrites,
+
+    /// <summary>Around the link: the VMM may release and reuse the VM's frames while one of its writes is still on its way.</summary>
+    OvertakesPostedWrites,
+}
+
+/// <summary>
+/// VMM: the order of a VM's teardown once its function's DMA has stopped. Linux intel_iommu_drain_pasid_prq() (drivers/iommu/intel/prq.c)
+/// "waits until all pending page requests for @pasid in the page fault queue are completed by the prq handling thread", and
+/// is called after the device driver has stopped DMA and before the PASID goes back for reuse.
+/// </summary>
+[Mechanism(Mechanisms.Teardown)]
+public enum TeardownOrder
+{
+    /// <summary>Drain the function's faults (each answered), then reset the function, detach it and reuse the VM id.</summary>
+    DrainThenReset,
+
+    /// <summary>Reset the function and reuse the VM id at once: faults of the old VM still queued are handled afterwards, for the new one.</summary>
+    ResetBeforeDrain,
+}
+
+/// <summary>
+/// Driver: what it does with a fault of a function being torn down (detached). Linux iopf_queue_remove_device()
+/// (drivers/iommu/io-pgfault.c): "Respond to all outstanding page requests with IOMMU_PAGE_RESP_INVALID, indicating the
+/// device should not retry"; its earlier versions only freed the partial faults ("Just in case some faults are still stuck").
+/// </summary>
+[Mechanism(Mechanisms.Teardown)]
+public enum DetachedFault
+{
+    /// <summary>Answer it Invalid Request without resolving it: the device ends the DMA with an error and frees its buffer.</summary>
+    AnswerInvalid,
+
+    /// <summary>Discard it unanswered: the device never learns, and the function reset forgets it with its buffer still held.</summary>
+    DiscardUnanswered,
+}
+
+/// <summary>
+/// Driver: when it tells a waiting drain that the function's faults are gone. Linux prq_event_thread() completes
+/// iommu->prq_complete after it has handled the queue, which intel_iommu_drain_pasid_prq() waits for before it looks again.
+/// </summary>
+[Mechanism(Mechanisms.Teardown)]
+public enum DrainWakeup
+{
+    /// <summary>Check again after every fault it finishes, and answer the drain as soon as none of the function's is left.</summary>
+    RecheckAfterEachFault,
+
+    /// <summary>Check only when the drain is asked: a drain that had to wait is never answered.</summary>
+    CheckOnlyWhenAsked,
+}
+
+/// <summary>
+/// VMM: what backs the initially present pages of the new VM that reuses a torn-down VM's id. The old VM's frames still
+/// hold its bytes when they are released (as on eviction, they are cleared when handed over).
+/// </summary>
+[Mechanism(Mechanisms.Teardown)]
+public enum RecycledVmMemory
+{
+    /// <summary>Free frames, zero-filled as they are handed over.</summary>
+    ScrubbedFrames,
+
+    /// <summary>The frames the old VM's same pages had, as they are: the new VM starts with the old one's memory.</summary>
+    OldFramesAsTheyAre,
+}

@@ -25,4 +25,5 @@ public static class Mechanisms
     public const string Interrupts = "interrupt semantics";
     public const string QueueOverflow = "queue overflow";
     public const string Publication = "bus-visible publication";
+    public const string Teardown = "VM teardown";
 }

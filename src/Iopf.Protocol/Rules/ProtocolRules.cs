@@ -67,6 +67,16 @@ public sealed record ProtocolRules
 
     public SlotRelease SlotRelease { get => DecisionLog.Consulted(field); init; }
 
+    public StopAcknowledgement StopAcknowledgement { get => DecisionLog.Consulted(field); init; }
+
+    public TeardownOrder TeardownOrder { get => DecisionLog.Consulted(field); init; }
+
+    public DetachedFault DetachedFault { get => DecisionLog.Consulted(field); init; }
+
+    public DrainWakeup DrainWakeup { get => DecisionLog.Consulted(field); init; }
+
+    public RecycledVmMemory RecycledVmMemory { get => DecisionLog.Consulted(field); init; }
+
     /// <summary>These rules with one decision set to <paramref name="choice"/> (the decision is the choice's enum type).</summary>
     public ProtocolRules With(Enum choice) => choice switch
     {
@@ -98,6 +108,11 @@ public sealed record ProtocolRules
         QueueSlotRead c => this with { QueueSlotRead = c },
         PublishedSlotCheck c => this with { PublishedSlotCheck = c },
         SlotRelease c => this with { SlotRelease = c },
+        StopAcknowledgement c => this with { StopAcknowledgement = c },
+        TeardownOrder c => this with { TeardownOrder = c },
+        DetachedFault c => this with { DetachedFault = c },
+        DrainWakeup c => this with { DrainWakeup = c },
+        RecycledVmMemory c => this with { RecycledVmMemory = c },
         _ => throw new ArgumentException($"{choice.GetType().Name} is not a decision of the protocol", nameof(choice)),
     };
 }

@@ -88,6 +88,7 @@ public static partial class WorldReader
         var resident = Resident(root, vms, pagesPerVm, hostFrames);
         var pressure = root.Int("pressurePerVm", 0, WorldLimits.MaxPressurePerVm) ?? 0;
         var payloads = Payloads(root, vms, pagesPerVm, region.BufferSize);
+        var teardown = Teardown(root, vms);
         var sampling = Sampling(root);
         var exhaustive = Exhaustive(root);
         root.RejectUnknownKeys();
@@ -111,6 +112,7 @@ public static partial class WorldReader
             IopfQueueFull = iopfQueueFull,
             Publication = publication,
             Codec = codec,
+            TeardownVm = teardown,
         };
 
         // What no single field shows (a completion ring smaller than the buffer pool, ...): the core's own rules.
@@ -131,6 +133,19 @@ public static partial class WorldReader
         fields.RejectUnknownKeys();
         var region = new PinnedRegion(start, size, count);
         return region.Problem() is { } problem ? throw root.Problem("faultBuffers", problem) : region;
+    }
+
+    /// <summary>The optional "teardown": { "vm": v } (VM v is torn down at a moment the scheduler picks, and its id reused).</summary>
+    private static int? Teardown(JsonFields root, int vms)
+    {
+        if (root.Object("teardown") is not { } fields)
+        {
+            return null;
+        }
+
+        var vm = fields.Int("vm", 0, vms - 1) ?? throw fields.Problem("vm", $"missing: which VM is torn down (0..{vms - 1})");
+        fields.RejectUnknownKeys();
+        return vm;
     }
 
     private static int Capacity(JsonFields root, string key)

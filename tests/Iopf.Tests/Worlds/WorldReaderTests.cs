@@ -106,6 +106,13 @@ public class WorldReaderTests
     }
 
     [Fact]
+    public void The_teardown_key_names_the_vm_torn_down_and_is_absent_by_default()
+    {
+        Assert.Null(Parse(World()).Config.TeardownVm);
+        Assert.Equal(0, WorldCatalog.Find("TeardownWithFaultsOutstanding")!.Config.TeardownVm);
+    }
+
+    [Fact]
     public void The_exhaustive_section_pins_the_state_space()
     {
         var world = Parse(World("exhaustive", """{ "small": true, "states": 12, "transitions": 30, "depth": 9 }"""));
@@ -161,7 +168,11 @@ public class WorldReaderTests
         { "payloads", """[ 7 ]""", "rig.json:12: payloads[0]: must be an object { ... }, not the number 7" },
         { "design", "\"Magic\"", "rig.json:3: design: unknown design 'Magic'; valid: Claimed, DropOnFault, SkipToNextBuffer, StallAndRetry, CompletionInterrupt" },
         { "design", "\"1\"", "rig.json:3: design: unknown design '1'; valid: Claimed, DropOnFault, SkipToNextBuffer, StallAndRetry, CompletionInterrupt" },
-        { "colour", "1", "rig.json:3: colour: unknown key; valid here: $schema, completionQueueCapacity, description, descriptorFormats, design, exhaustive, faultBufferQueueCapacity, faultBuffers, hostFrames, initiallyResident, interrupts, iopfQueueCapacity, iopfQueueFull, pagesPerVm, payloads, pressurePerVm, publication, ringStartCounter, sampling, translationCompletions, vms" },
+        { "colour", "1", "rig.json:3: colour: unknown key; valid here: $schema, completionQueueCapacity, description, descriptorFormats, design, exhaustive, faultBufferQueueCapacity, faultBuffers, hostFrames, initiallyResident, interrupts, iopfQueueCapacity, iopfQueueFull, pagesPerVm, payloads, pressurePerVm, publication, ringStartCounter, sampling, teardown, translationCompletions, vms" },
+        { "teardown", "{ \"vm\": 2 }", "rig.json:3: teardown.vm: 2 is not a whole number in 0..1" },
+        { "teardown", "{ \"vm\": 0, \"when\": 3 }", "rig.json:3: teardown.when: unknown key; valid here: vm" },
+        { "teardown", "{ }", "rig.json:3: teardown.vm: missing: which VM is torn down (0..1)" },
+        { "teardown", "{ \"vm\": 0 }", "rig.json:1: teardown: modelled without evictions (pressurePerVm 0 and a host frame for every guest page)" },
         { "interrupts", "\"pulse\"", "rig.json:3: interrupts: unknown value 'pulse'; valid: level, edge" },
         { "interrupts", "\"Edge\"", "rig.json:3: interrupts: unknown value 'Edge'; valid: level, edge" },
         { "iopfQueueFull", "\"drop\"", "rig.json:3: iopfQueueFull: unknown value 'drop'; valid: backPressure, overflow" },
