@@ -15,7 +15,7 @@ public class CoverageLinesTests
         var reached = ExhaustiveExplorer.Explore(Config("SingleFault")).Reached;
         var lines = CoverageLines.For([("SingleFault", reached)]).ToList();
 
-        Assert.Equal("coverage SingleFault  steps 12/24, facts 12/16, decisions 16/28", lines[0]);
+        Assert.Equal("coverage SingleFault  steps 12/34, facts 12/19, decisions 16/33", lines[0]);
         Assert.Equal($"reached by no world ({CoveragePoint.All.Count - reached.Count} of {CoveragePoint.All.Count} points):", lines[1]);
         Assert.All(lines, l => Assert.InRange(l.Length, 1, 80));
         Assert.Contains(lines, l => l.Contains("PostedWrite", StringComparison.Ordinal));
