@@ -58,6 +58,7 @@ public static class Cli
         root.Subcommands.Add(MutantsCommand.Create(output));
         root.Subcommands.Add(MatrixCommand.Create(output));
         root.Subcommands.Add(ExhaustiveCommand.Create(output));
+        root.Subcommands.Add(CoverageCommand.Create(output));
         return root;
     }
 
