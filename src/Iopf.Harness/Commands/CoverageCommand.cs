@@ -31,7 +31,8 @@ public static class CoverageCommand
             }
 
             var file = parsed.GetValue(markdown);
-            var directory = file is null ? null : Path.GetDirectoryName(Path.GetFullPath(file))!;
+            // The folder as the user wrote it, so a refusal names the path they gave.
+            var directory = file is null ? null : Path.GetDirectoryName(file) is { Length: > 0 } given ? given : ".";
             if (directory is not null)
             {
                 OutputFolder.Check(directory, "--markdown");
